@@ -1,0 +1,47 @@
+// SolverParameters: every tunable of the search in one place, with defaults, validation and JSON
+// conversion. Units: seconds for time limits; fractions in [0, 1].
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+
+namespace sendplan::solver {
+
+struct SolverParameters {
+  double time_limit_seconds = 10.0;  // wall-clock limit; <= 0 means none (then max_iterations)
+  int64_t max_iterations = 0;        // 0 = no limit; with a limit, runs are reproducible
+  uint64_t seed = 1;
+  int threads = 1;  // independent searches with seeds seed, seed+1, ...; the best wins
+
+  // Destroy: how many requests one iteration removes (fraction of served requests, clamped).
+  double min_removal_fraction = 0.05;
+  double max_removal_fraction = 0.35;
+  int min_removed = 2;
+  int max_removed = 40;
+
+  // Simulated annealing: a solution `start_worse_fraction` worse than the current one is accepted
+  // with probability 1/2 at the start; the temperature falls geometrically to `end_temperature_ratio`
+  // of that by the end of the run.
+  double start_worse_fraction = 0.01;
+  double end_temperature_ratio = 0.01;
+
+  // Adaptive weights: scores for a new best, a better, an accepted solution; reaction factor.
+  double score_new_best = 33;
+  double score_better = 9;
+  double score_accepted = 13;
+  double reaction = 0.1;
+  int segment_length = 100;
+
+  // Cost of leaving one request unserved, as a multiple of the largest travel distance.
+  double unserved_penalty_factor = 100.0;
+
+  Status validate() const;
+};
+
+void to_json(nlohmann::json& json, const SolverParameters& parameters);
+// Reads known keys over the defaults; unknown keys are an error (typos are caught).
+Result<SolverParameters> parameters_from_json(const nlohmann::json& json);
+
+}  // namespace sendplan::solver
