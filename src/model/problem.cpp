@@ -104,6 +104,11 @@ Result<Problem> Problem::create(ProblemData data) {
   return problem;
 }
 
+std::string Problem::load_dimension_name(int d) const {
+  if (d < static_cast<int>(data_.load_dimension_names.size())) return data_.load_dimension_names[d];
+  return d == 0 ? std::string("load") : fmt::format("load {}", d + 1);
+}
+
 bool Problem::must_not_share(int r, int s) const {
   const auto& list = not_together_index_[r];
   return std::binary_search(list.begin(), list.end(), s);

@@ -67,6 +67,8 @@ struct VehicleType {
 struct ProblemData {
   std::string name;
   int load_dimensions = 1;
+  // Optional names of the load dimensions for messages (e.g. "seats", "wheelchair spaces").
+  std::vector<std::string> load_dimension_names;
   std::vector<Point> coordinates;  // optional: one per location, for maps and Euclidean matrices
   std::vector<double> distances;   // row-major n×n
   std::vector<double> travel_times;  // row-major n×n
@@ -87,6 +89,8 @@ class Problem {
   const std::string& name() const { return data_.name; }
   int location_count() const { return location_count_; }
   int load_dimensions() const { return data_.load_dimensions; }
+  // The name of load dimension d ("load", or "load 2" when unnamed).
+  std::string load_dimension_name(int d) const;
   const std::vector<Point>& coordinates() const { return data_.coordinates; }
   const std::vector<Request>& requests() const { return data_.requests; }
   const Request& request(int r) const { return data_.requests[r]; }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `make demo`: solves the Cordeau DARP instance a4-24 (4 vehicles, 24 requests) for 5 seconds,
+# checks the plan with the independent checker and prints a short summary.
+# Usage: scripts/demo.sh BUILD_DIR SHARED_DIR   (writes out/demo/a4-24.json in the repository)
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 BUILD_DIR SHARED_DIR" >&2
+  exit 2
+fi
+build_dir=$(cd "$1" && pwd)
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared_dir=$2
+instance="$shared_dir/benchmarks/darp_cordeau/a_instances/a4-24.txt"
+best_known=375.02
+
+if [[ ! -f $instance ]]; then
+  echo "demo: the benchmark instance $instance is missing." >&2
+  echo "demo: SHARED_DIR must be the shared/ folder holding benchmarks/ (make demo SHARED=/path/to/shared)." >&2
+  exit 1
+fi
+sendplan="$build_dir/sendplan"
+checker="$build_dir/tests/checker/sendplan_check"
+for program in "$sendplan" "$checker"; do
+  if [[ ! -x $program ]]; then
+    echo "demo: $program is not built; run 'make build' first." >&2
+    exit 1
+  fi
+done
+
+cd "$repo"
+mkdir -p out/demo
+plan=out/demo/a4-24.json
+echo "== sendplan demo: Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
+solve_status=0
+"$sendplan" solve --format cordeau "$instance" --time-limit 5 --output "$plan" || solve_status=$?
+if [[ $solve_status -ne 0 && $solve_status -ne 1 ]]; then
+  echo "demo: sendplan failed (exit $solve_status)." >&2
+  exit "$solve_status"
+fi
+
+check_status=0
+verdict=$("$checker" --format cordeau "$instance" "$plan" 2>&1) || check_status=$?
+first_line=$(head -n 1 <<<"$verdict")
+cost=$(sed -n 's/.*cost=\([0-9.eE+-]*\).*/\1/p' <<<"$first_line")
+routes=$(sed -n 's/.*routes=\([0-9]*\).*/\1/p' <<<"$first_line")
+
+echo
+echo "plan:        $plan"
+if [[ -n $cost ]]; then
+  gap=$(awk -v c="$cost" -v b="$best_known" 'BEGIN { printf "%+.2f", 100 * (c - b) / b }')
+  echo "cost:        $(awk -v c="$cost" 'BEGIN { printf "%.2f", c }') (best known $best_known, gap $gap %)"
+fi
+if [[ -n $routes ]]; then echo "routes:      $routes"; fi
+if [[ $check_status -eq 0 ]]; then
+  echo "checker:     $first_line (independent check of every constraint)"
+else
+  echo "checker:     exit $check_status"
+  echo "$verdict" | sed 's/^/             /'
+fi
+if [[ $solve_status -ne 0 || $check_status -ne 0 ]]; then
+  echo "demo: the plan is not fully feasible (see above)." >&2
+  exit 1
+fi

@@ -1,0 +1,141 @@
+#include "solver/alns.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sendplan::solver {
+
+namespace {
+
+constexpr std::array<RepairKind, 6> kRepairs = {
+    RepairKind{1, false}, RepairKind{1, true}, RepairKind{2, false},
+    RepairKind{2, true},  RepairKind{3, false}, RepairKind{3, true}};
+constexpr double kNoiseFraction = 0.025;  // of the largest distance (Ropke & Pisinger)
+constexpr double kImprovementEpsilon = 1e-9;
+
+// Adaptive operator weights: scores gathered over a segment, blended in at its end.
+template <int N>
+struct Weights {
+  std::array<double, N> weight;
+  std::array<double, N> score{};
+  std::array<int, N> uses{};
+  Weights() { weight.fill(1.0); }
+  void end_segment(double reaction) {
+    for (int i = 0; i < N; ++i) {
+      if (uses[i] > 0)
+        weight[i] = std::max(0.05, (1 - reaction) * weight[i] + reaction * score[i] / uses[i]);
+      score[i] = 0;
+      uses[i] = 0;
+    }
+  }
+};
+
+}  // namespace
+
+Alns::Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed)
+    : model_(&model),
+      parameters_(parameters),
+      random_(seed),
+      evaluator_(model),
+      inserter_(evaluator_),
+      repair_(inserter_) {}
+
+double Alns::progress(Clock::time_point started, int64_t iteration) const {
+  double p = 0;
+  if (parameters_.max_iterations > 0)
+    p = static_cast<double>(iteration) / static_cast<double>(parameters_.max_iterations);
+  if (parameters_.time_limit_seconds > 0) {
+    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    p = std::max(p, elapsed / parameters_.time_limit_seconds);
+  }
+  return std::min(p, 1.0);
+}
+
+int Alns::removal_count(int served) {
+  const int n = model_->request_count();
+  int lo = std::max(parameters_.min_removed,
+                    static_cast<int>(std::lround(parameters_.min_removal_fraction * n)));
+  int hi = std::min(parameters_.max_removed,
+                    static_cast<int>(std::lround(parameters_.max_removal_fraction * n)));
+  hi = std::min(hi, served);
+  lo = std::min(lo, hi);
+  if (hi <= 0) return 0;
+  return random_.between(lo, hi);
+}
+
+int Alns::roulette(const double* weights, int count) {
+  double total = 0;
+  for (int i = 0; i < count; ++i) total += weights[i];
+  double x = random_.unit() * total;
+  for (int i = 0; i < count; ++i) {
+    x -= weights[i];
+    if (x < 0) return i;
+  }
+  return count - 1;
+}
+
+Solution Alns::run(Clock::time_point started, const Report& report) {
+  const double penalty = parameters_.unserved_penalty_factor * model_->max_distance();
+  const double noise = kNoiseFraction * model_->max_distance();
+  Solution current(*model_, penalty);
+  repair_.repair(current, RepairKind{2, false}, random_, noise);
+  Solution best = current;
+  Solution candidate = current;
+
+  const double start_temperature =
+      std::max(1e-9, parameters_.start_worse_fraction * std::max(current.routes_cost(), 1.0) /
+                         std::log(2.0));
+  Weights<kDestroyKindCount> destroy_weights;
+  Weights<static_cast<int>(kRepairs.size())> repair_weights;
+  DestroyContext context{evaluator_, random_, {}};
+  auto last_report = Clock::now();
+
+  int64_t iteration = 0;
+  while (true) {
+    const double p = progress(started, iteration);
+    if (p >= 1.0) break;
+    if (parameters_.max_iterations > 0 && iteration >= parameters_.max_iterations) break;
+    ++iteration;
+
+    candidate = current;
+    const int destroy_index = roulette(destroy_weights.weight.data(), kDestroyKindCount);
+    const int repair_index = roulette(repair_weights.weight.data(), static_cast<int>(kRepairs.size()));
+    const int served = model_->request_count() - static_cast<int>(candidate.unassigned().size());
+    destroy(static_cast<DestroyKind>(destroy_index), candidate, removal_count(served), context);
+    repair_.repair(candidate, kRepairs[repair_index], random_, noise);
+    ++statistics_.destroy_used[destroy_index];
+    ++statistics_.repair_used[repair_index];
+
+    const double temperature =
+        start_temperature * std::pow(parameters_.end_temperature_ratio, p);
+    double score = 0;
+    if (candidate.cost() < best.cost() - kImprovementEpsilon) {
+      best = candidate;
+      current = candidate;
+      score = parameters_.score_new_best;
+    } else if (candidate.cost() < current.cost() - kImprovementEpsilon) {
+      current = candidate;
+      score = parameters_.score_better;
+    } else if (random_.unit() < std::exp((current.cost() - candidate.cost()) / temperature)) {
+      current = candidate;
+      score = parameters_.score_accepted;
+    }
+    destroy_weights.score[destroy_index] += score;
+    ++destroy_weights.uses[destroy_index];
+    repair_weights.score[repair_index] += score;
+    ++repair_weights.uses[repair_index];
+    if (iteration % parameters_.segment_length == 0) {
+      destroy_weights.end_segment(parameters_.reaction);
+      repair_weights.end_segment(parameters_.reaction);
+    }
+    if (report && Clock::now() - last_report > std::chrono::milliseconds(250)) {
+      last_report = Clock::now();
+      report(iteration, best);
+    }
+  }
+  statistics_.iterations = iteration;
+  if (report) report(iteration, best);
+  return best;
+}
+
+}  // namespace sendplan::solver

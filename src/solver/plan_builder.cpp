@@ -1,0 +1,146 @@
+#include "solver/plan_builder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace sendplan::solver {
+
+using model::RequestKind;
+
+namespace {
+
+int stops_of(const SearchModel& m, int r, int out[2]) {
+  int count = 0;
+  if (m.request(r).has_pickup()) out[count++] = pickup_stop(r);
+  if (m.request(r).has_delivery()) out[count++] = delivery_stop(r);
+  return count;
+}
+
+// The reason one vehicle type cannot carry request r alone, or "" if it can.
+std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int r, int type) {
+  const int v = m.first_vehicle_of_type()[type];
+  const VehicleData& vehicle = m.vehicle(v);
+  const model::Request& request = m.request(r);
+  const model::Problem& problem = m.problem();
+  for (int d = 0; d < problem.load_dimensions(); ++d) {
+    if (request.load.amount[d] > vehicle.capacity.amount[d])
+      return fmt::format("needs {} {} but has {}", request.load.amount[d],
+                         problem.load_dimension_name(d), vehicle.capacity.amount[d]);
+  }
+  double time = vehicle.shift_start;
+  int at = vehicle.start_location;
+  int stops[2];
+  const int count = stops_of(m, r, stops);
+  for (int i = 0; i < count; ++i) {
+    const StopData& stop = m.stop(stops[i]);
+    const bool pickup = is_pickup(stops[i]);
+    const double arrive = time + m.travel_time(at, stop.location);
+    if (arrive > stop.due + kTimeEpsilon)
+      return fmt::format("cannot reach the {} before its window closes at {:.2f} (earliest {:.2f})",
+                         pickup ? "pickup" : "drop-off", stop.due, arrive);
+    if (!pickup && request.kind == RequestKind::kPickupDelivery) {
+      const double direct = m.travel_time(at, stop.location);
+      if (direct > request.max_ride_time + kTimeEpsilon)
+        return fmt::format("direct journey {:.2f} exceeds the maximum ride time {:.2f}", direct,
+                           request.max_ride_time);
+    }
+    time = std::max(arrive, stop.ready);
+    time += stop.service;
+    at = stop.location;
+  }
+  const double back = time + m.travel_time(at, vehicle.end_location);
+  if (back > vehicle.shift_end + kTimeEpsilon)
+    return fmt::format("cannot return to the depot by the end of the shift {:.2f} (earliest {:.2f})",
+                       vehicle.shift_end, back);
+  RouteSchedule schedule;
+  if (evaluator.evaluate(v, stops, count, schedule)) return "";
+  if (request.kind == RequestKind::kPickupDelivery)
+    return fmt::format(
+        "its time windows cannot be met within the maximum ride time {:.2f} and route duration",
+        request.max_ride_time);
+  return "its time window cannot be met within the vehicle's shift and maximum duration";
+}
+
+}  // namespace
+
+bool servable_alone(const SearchModel& m, RouteEvaluator& evaluator, int r) {
+  int stops[2];
+  const int count = stops_of(m, r, stops);
+  RouteSchedule schedule;
+  for (int v : m.first_vehicle_of_type())
+    if (v < m.vehicle_count() && evaluator.evaluate(v, stops, count, schedule)) return true;
+  return false;
+}
+
+std::string unserved_reason(const SearchModel& m, int r) {
+  RouteEvaluator evaluator(m);
+  const auto& types = m.problem().vehicle_types();
+  std::string reasons;
+  for (int t = 0; t < static_cast<int>(types.size()); ++t) {
+    if (types[t].count == 0) continue;
+    const std::string why = reason_for_type(m, evaluator, r, t);
+    if (why.empty())
+      return "no vehicle had room: every vehicle that could carry it is full or cannot fit it into "
+             "its schedule";
+    if (!reasons.empty()) reasons += "; ";
+    reasons += types.size() == 1 ? why : fmt::format("vehicle type '{}' {}", types[t].name, why);
+  }
+  if (reasons.empty()) return "there are no vehicles";
+  return reasons;
+}
+
+model::Plan build_plan(const SearchModel& m, const Solution& solution) {
+  model::Plan plan;
+  plan.instance = m.problem().name();
+  RouteEvaluator evaluator(m);
+  RouteSchedule schedule;
+  for (const Route& route : solution.routes()) {
+    if (route.empty()) continue;
+    evaluator.evaluate(route.vehicle, route.stops.data(), route.size(), schedule);
+    const VehicleData& vehicle = m.vehicle(route.vehicle);
+    model::PlannedRoute planned;
+    planned.vehicle = route.vehicle;
+    planned.vehicle_type = vehicle.type;
+    planned.start_time = schedule.departure;
+    planned.end_time = schedule.start.back();
+    planned.distance = schedule.distance;
+    planned.duration = schedule.duration;
+    planned.cost = schedule.cost;
+    model::Load load;
+    for (int s : route.stops)
+      if (m.kind(request_of(s)) == RequestKind::kDelivery) load += m.request(request_of(s)).load;
+    double leave = planned.start_time;
+    int at = vehicle.start_location;
+    for (int i = 0; i < route.size(); ++i) {
+      const int s = route.stops[i];
+      const StopData& stop = m.stop(s);
+      const model::Request& request = m.request(request_of(s));
+      model::PlannedStop out;
+      out.request = request_of(s);
+      out.is_pickup = is_pickup(s);
+      out.external_id = out.is_pickup ? request.pickup.external_id : request.delivery.external_id;
+      out.arrival = leave + m.travel_time(at, stop.location);
+      out.start = schedule.start[i + 1];
+      out.departure = out.start + stop.service;
+      load += stop.delta;
+      out.load_after = load;
+      planned.stops.push_back(out);
+      leave = out.departure;
+      at = stop.location;
+    }
+    plan.cost += planned.cost;
+    plan.distance += planned.distance;
+    plan.routes.push_back(std::move(planned));
+  }
+  plan.vehicles_used = static_cast<int>(plan.routes.size());
+  for (int r : solution.unassigned()) plan.unserved.push_back({r, unserved_reason(m, r)});
+  std::sort(plan.unserved.begin(), plan.unserved.end(),
+            [](const model::UnservedRequest& a, const model::UnservedRequest& b) {
+              return a.request < b.request;
+            });
+  plan.feasible = plan.unserved.empty();
+  return plan;
+}
+
+}  // namespace sendplan::solver

@@ -1,0 +1,22 @@
+// From search state to the finished Plan: exact times per stop, route totals, and for every
+// request left unassigned the reason in words (why no vehicle could take it).
+#pragma once
+
+#include <string>
+
+#include "model/plan.h"
+#include "solver/solution.h"
+
+namespace sendplan::solver {
+
+model::Plan build_plan(const SearchModel& model, const Solution& solution);
+
+// Why request r cannot be served: checks it alone against every vehicle type (capacity, windows
+// reachable from the depot, direct ride time, shift end, duration); if some type could carry it
+// alone, the fleet was full.
+std::string unserved_reason(const SearchModel& model, int r);
+
+// True when some vehicle type could serve request r on a route of its own.
+bool servable_alone(const SearchModel& model, RouteEvaluator& evaluator, int r);
+
+}  // namespace sendplan::solver

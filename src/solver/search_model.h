@@ -1,0 +1,84 @@
+// SearchModel: the Problem flattened for fast search. Request r owns stop ids 2r (pickup) and
+// 2r+1 (delivery); single-stop jobs use only one of them. Vehicles are expanded from types
+// (vehicle index = types in order, `count` each). Stop windows are tightened to what any feasible
+// schedule must keep (the Problem keeps the originals). Immutable once built; shared by threads.
+#pragma once
+
+#include <vector>
+
+#include "model/problem.h"
+
+namespace sendplan::solver {
+
+inline int pickup_stop(int request) { return 2 * request; }
+inline int delivery_stop(int request) { return 2 * request + 1; }
+inline int request_of(int stop) { return stop / 2; }
+inline bool is_pickup(int stop) { return (stop & 1) == 0; }
+
+struct StopData {
+  int location = 0;
+  double ready = 0;
+  double due = 0;
+  double service = 0;
+  model::Load delta;  // load change when service ends (+ pickup, - delivery)
+};
+
+struct VehicleData {
+  int type = 0;
+  int start_location = 0;
+  int end_location = 0;
+  double shift_start = 0;
+  double shift_end = 0;
+  double max_duration = 0;
+  model::Load capacity;
+  double fixed_cost = 0;
+  double cost_per_distance = 0;
+  double cost_per_time = 0;
+};
+
+class SearchModel {
+ public:
+  explicit SearchModel(const model::Problem& problem);
+
+  const model::Problem& problem() const { return *problem_; }
+  int request_count() const { return problem_->request_count(); }
+  int vehicle_count() const { return static_cast<int>(vehicles_.size()); }
+  const VehicleData& vehicle(int v) const { return vehicles_[v]; }
+  const StopData& stop(int s) const { return stops_[s]; }
+  const model::Request& request(int r) const { return problem_->request(r); }
+  model::RequestKind kind(int r) const { return problem_->request(r).kind; }
+
+  double distance(int from_location, int to_location) const {
+    return problem_->distance(from_location, to_location);
+  }
+  double travel_time(int from_location, int to_location) const {
+    return problem_->travel_time(from_location, to_location);
+  }
+
+  // True when some request rides alone or some pair must not share: the scheduler then tracks
+  // who is on board.
+  bool has_sharing_rules() const { return has_sharing_rules_; }
+  // True when any vehicle type prices time: insertion then needs exact durations.
+  bool prices_time() const { return prices_time_; }
+  // The largest distance between any two locations used (scales penalties and noise).
+  double max_distance() const { return max_distance_; }
+  // The first vehicle of each type, used to represent "a new empty vehicle of this type".
+  const std::vector<int>& first_vehicle_of_type() const { return first_vehicle_of_type_; }
+
+  // A symmetric measure of how alike two requests are (lower = more related), for related removal.
+  double relatedness(int r, int s) const;
+
+ private:
+  void tighten_windows();
+
+  const model::Problem* problem_;
+  std::vector<StopData> stops_;
+  std::vector<VehicleData> vehicles_;
+  std::vector<int> first_vehicle_of_type_;
+  bool has_sharing_rules_ = false;
+  bool prices_time_ = false;
+  double max_distance_ = 1;
+  double max_time_ = 1;
+};
+
+}  // namespace sendplan::solver

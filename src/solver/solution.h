@@ -1,0 +1,46 @@
+// Solution: the mutable search state — one Route per vehicle, where each request is, and which are
+// unassigned. Its cost adds a penalty per unassigned request so that the search can pass through
+// partial solutions. Copyable (the search copies it to try a change).
+#pragma once
+
+#include <vector>
+
+#include "solver/insertion.h"
+#include "solver/route.h"
+
+namespace sendplan::solver {
+
+class Solution {
+ public:
+  Solution(const SearchModel& model, double unserved_penalty);
+
+  const std::vector<Route>& routes() const { return routes_; }
+  const Route& route(int v) const { return routes_[v]; }
+  int route_of(int r) const { return route_of_[r]; }
+  int request_count() const { return static_cast<int>(route_of_.size()); }
+  const std::vector<int>& unassigned() const { return unassigned_; }
+  double routes_cost() const { return routes_cost_; }
+  double unserved_penalty() const { return unserved_penalty_; }
+  double cost() const { return routes_cost_ + unserved_penalty_ * static_cast<double>(unassigned_.size()); }
+  int vehicles_used() const;
+
+  // Removes request r from its route (it becomes unassigned). Removing stops from a feasible
+  // route keeps it feasible when travel times obey the triangle inequality; if not, the whole
+  // route is emptied (its requests become unassigned) so the state stays feasible.
+  void remove(int r, RouteEvaluator& evaluator);
+  // Inserts unassigned request r into route `v` as `insertion` describes.
+  void insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter);
+
+  // For the first-vehicle-of-type bookkeeping: the first empty vehicle of each type (or -1).
+  int first_empty_vehicle_of_type(int type) const;
+
+ private:
+  const SearchModel* model_;
+  std::vector<Route> routes_;
+  std::vector<int> route_of_;
+  std::vector<int> unassigned_;
+  double routes_cost_ = 0;
+  double unserved_penalty_;
+};
+
+}  // namespace sendplan::solver
