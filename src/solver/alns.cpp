@@ -38,7 +38,9 @@ Alns::Alns(const SearchModel& model, const SolverParameters& parameters, uint64_
       random_(seed),
       evaluator_(model),
       inserter_(evaluator_),
-      repair_(inserter_) {}
+      repair_(inserter_),
+      relocate_(inserter_),
+      two_opt_(evaluator_) {}
 
 double Alns::progress(Clock::time_point started, int64_t iteration) const {
   double p = 0;
@@ -74,11 +76,21 @@ int Alns::roulette(const double* weights, int count) {
   return count - 1;
 }
 
+void Alns::polish(Solution& solution) {
+  for (int round = 0; round < 10; ++round) {
+    int moves = two_opt_.improve_routes(solution);
+    moves += two_opt_.improve_tails(solution);
+    moves += relocate_.improve(solution, random_, 1);
+    if (moves == 0) break;
+  }
+}
+
 Solution Alns::run(Clock::time_point started, const Report& report) {
   const double penalty = parameters_.unserved_penalty_factor * model_->max_distance();
   const double noise = kNoiseFraction * model_->max_distance();
   Solution current(*model_, penalty);
   repair_.repair(current, RepairKind{2, false}, random_, noise);
+  polish(current);
   Solution best = current;
   Solution candidate = current;
 
@@ -103,6 +115,8 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
     const int served = model_->request_count() - static_cast<int>(candidate.unassigned().size());
     destroy(static_cast<DestroyKind>(destroy_index), candidate, removal_count(served), context);
     repair_.repair(candidate, kRepairs[repair_index], random_, noise);
+    // Polish promising candidates: those that beat the current solution.
+    if (candidate.cost() < current.cost() - kImprovementEpsilon) polish(candidate);
     ++statistics_.destroy_used[destroy_index];
     ++statistics_.repair_used[repair_index];
 

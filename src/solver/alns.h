@@ -11,6 +11,8 @@
 
 #include "core/random.h"
 #include "solver/destroy/removal.h"
+#include "solver/local_search.h"
+#include "solver/two_opt.h"
 #include "solver/parameters.h"
 #include "solver/repair/insertion_repair.h"
 
@@ -38,6 +40,8 @@ class Alns {
   double progress(Clock::time_point started, int64_t iteration) const;
   int removal_count(int served);
   int roulette(const double* weights, int count);
+  // Local search to a local optimum of 2-opt, 2-opt* and relocate.
+  void polish(Solution& solution);
 
   const SearchModel* model_;
   SolverParameters parameters_;
@@ -45,6 +49,8 @@ class Alns {
   RouteEvaluator evaluator_;
   InsertionEvaluator inserter_;
   InsertionRepair repair_;
+  RelocateSearch relocate_;
+  TwoOptSearch two_opt_;
   AlnsStatistics statistics_;
 };
 

@@ -27,6 +27,7 @@ class InsertionEvaluator {
   // Cheapest feasible insertion of request r into route (infeasible Insertion when none).
   Insertion best(int r, const Route& route);
   const SearchModel& model() const { return *model_; }
+  RouteEvaluator& evaluator() const { return *evaluator_; }
   // Inserts r as described and refreshes the route.
   void apply(int r, const Insertion& insertion, Route& route);
 

@@ -44,6 +44,72 @@ void Solution::remove(int r, RouteEvaluator& evaluator) {
   routes_cost_ += route.cost() - before;
 }
 
+void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
+  Route& head = routes_[v];
+  Route& tail = routes_[target];
+  const double before = head.cost() + tail.cost();
+  tail.stops.assign(head.stops.begin() + cut, head.stops.end());
+  head.stops.resize(static_cast<size_t>(cut));
+  // A request with its pickup in the head and delivery in the tail belongs to neither.
+  std::vector<int> straddling;
+  for (int s : tail.stops)
+    if (!is_pickup(s) && model_->kind(request_of(s)) == model::RequestKind::kPickupDelivery &&
+        route_of_[request_of(s)] == v &&
+        std::find(tail.stops.begin(), tail.stops.end(), pickup_stop(request_of(s))) ==
+            tail.stops.end())
+      straddling.push_back(request_of(s));
+  auto drop = [&](Route& route, int r) {
+    std::erase_if(route.stops, [r](int s) { return request_of(s) == r; });
+    route_of_[r] = -1;
+    unassigned_.push_back(r);
+  };
+  for (int r : straddling) {
+    drop(head, r);
+    drop(tail, r);
+  }
+  for (int s : tail.stops) route_of_[request_of(s)] = target;
+  refresh(head, evaluator);
+  if (!refresh(tail, evaluator) || !head.schedule.feasible) {
+    // Give up the split: everything that moved is unassigned, the head is restored to feasible
+    // by the same rule as remove().
+    for (int s : std::vector<int>(tail.stops))
+      if (route_of_[request_of(s)] == target) drop(tail, request_of(s));
+    refresh(tail, evaluator);
+    if (!head.schedule.feasible) {
+      for (int s : std::vector<int>(head.stops))
+        if (route_of_[request_of(s)] == v) drop(head, request_of(s));
+      refresh(head, evaluator);
+    }
+  }
+  routes_cost_ += head.cost() + tail.cost() - before;
+}
+
+bool Solution::replace_if_better(int a, const std::vector<int>& stops_a, int b,
+                                 const std::vector<int>& stops_b, RouteEvaluator& evaluator,
+                                 double epsilon) {
+  Route trial_a = routes_[a];
+  trial_a.stops = stops_a;
+  if (!refresh(trial_a, evaluator)) return false;
+  double before = routes_[a].cost(), after = trial_a.cost();
+  Route trial_b;
+  if (b >= 0) {
+    trial_b = routes_[b];
+    trial_b.stops = stops_b;
+    if (!refresh(trial_b, evaluator)) return false;
+    before += routes_[b].cost();
+    after += trial_b.cost();
+  }
+  if (after >= before - epsilon) return false;
+  routes_[a] = std::move(trial_a);
+  for (int s : routes_[a].stops) route_of_[request_of(s)] = a;
+  if (b >= 0) {
+    routes_[b] = std::move(trial_b);
+    for (int s : routes_[b].stops) route_of_[request_of(s)] = b;
+  }
+  routes_cost_ += after - before;
+  return true;
+}
+
 void Solution::insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter) {
   Route& route = routes_[v];
   const double before = route.cost();

@@ -31,6 +31,18 @@ class Solution {
   // Inserts unassigned request r into route `v` as `insertion` describes.
   void insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter);
 
+  // Moves the stops after position `cut` (1..size-1) of route `v` to the empty route `target`;
+  // requests with one stop on each side become unassigned. If either part is then infeasible
+  // (travel without the triangle inequality), the moved part's requests become unassigned.
+  void split(int v, int cut, int target, RouteEvaluator& evaluator);
+
+  // Replaces the stops of routes `a` and `b` (a != b, or b < 0 for one route) when the new
+  // sequences are feasible and cheaper in total by more than `epsilon`; returns whether it did.
+  // The requests on them must stay the same set overall.
+  bool replace_if_better(int a, const std::vector<int>& stops_a, int b,
+                         const std::vector<int>& stops_b, RouteEvaluator& evaluator,
+                         double epsilon);
+
   // For the first-vehicle-of-type bookkeeping: the first empty vehicle of each type (or -1).
   int first_empty_vehicle_of_type(int type) const;
 

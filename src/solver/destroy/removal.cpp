@@ -8,6 +8,7 @@ const char* destroy_name(DestroyKind kind) {
     case DestroyKind::kWorst: return "worst";
     case DestroyKind::kRelated: return "related";
     case DestroyKind::kRoute: return "route";
+    case DestroyKind::kSplit: return "split";
   }
   return "?";
 }
@@ -25,6 +26,7 @@ void destroy(DestroyKind kind, Solution& solution, int count, DestroyContext& co
     case DestroyKind::kWorst: return worst_removal(solution, count, context);
     case DestroyKind::kRelated: return related_removal(solution, count, context);
     case DestroyKind::kRoute: return route_removal(solution, count, context);
+    case DestroyKind::kSplit: return split_removal(solution, count, context);
   }
 }
 

@@ -3,7 +3,9 @@
 //   random  — uniformly chosen requests (diversifies);
 //   worst   — requests whose removal saves most, with a random bias (Ropke & Pisinger 2006);
 //   related — requests close in place and time to each other (Shaw 1998), so they can be swapped;
-//   route   — every request of one route (lets the search empty vehicles).
+//   route   — every request of one route (lets the search empty vehicles);
+//   split   — cuts one route in two onto an empty vehicle, then removes randomly (lets the search
+//             open vehicles again: insertion alone rarely pays for a new route's depot legs).
 #pragma once
 
 #include <vector>
@@ -13,8 +15,8 @@
 
 namespace sendplan::solver {
 
-enum class DestroyKind { kRandom, kWorst, kRelated, kRoute };
-inline constexpr int kDestroyKindCount = 4;
+enum class DestroyKind { kRandom, kWorst, kRelated, kRoute, kSplit };
+inline constexpr int kDestroyKindCount = 5;
 const char* destroy_name(DestroyKind kind);
 
 struct DestroyContext {
@@ -27,6 +29,7 @@ void random_removal(Solution& solution, int count, DestroyContext& context);
 void worst_removal(Solution& solution, int count, DestroyContext& context);
 void related_removal(Solution& solution, int count, DestroyContext& context);
 void route_removal(Solution& solution, int count, DestroyContext& context);
+void split_removal(Solution& solution, int count, DestroyContext& context);
 
 void destroy(DestroyKind kind, Solution& solution, int count, DestroyContext& context);
 

@@ -1,0 +1,28 @@
+// Relocate local search: take each served request out and put it back at its cheapest feasible
+// position on any route (possibly where it was); repeat while some request moves for a gain.
+//   before: route A  0 .. P_r .. D_r .. 0     route B  0 .. x y .. 0
+//   after:  route A  0 ..  ..  ..  .. 0       route B  0 .. x P_r y D_r .. 0
+// Never makes the solution worse (the old position is one of the candidates). Intensifies the
+// large neighbourhood search on promising solutions. Not thread-safe: one per search thread.
+#pragma once
+
+#include <vector>
+
+#include "core/random.h"
+#include "solver/solution.h"
+
+namespace sendplan::solver {
+
+class RelocateSearch {
+ public:
+  explicit RelocateSearch(InsertionEvaluator& inserter);
+  // Improves `solution` in place; returns how many requests moved. At most `max_passes` sweeps.
+  int improve(Solution& solution, Random& random, int max_passes = 4);
+
+ private:
+  InsertionEvaluator* inserter_;
+  RouteEvaluator* evaluator_;
+  std::vector<int> order_;
+};
+
+}  // namespace sendplan::solver
