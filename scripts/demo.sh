@@ -48,7 +48,7 @@ routes=$(sed -n 's/.*routes=\([0-9]*\).*/\1/p' <<<"$first_line")
 echo
 echo "plan:        $plan"
 if [[ -n $cost ]]; then
-  gap=$(awk -v c="$cost" -v b="$best_known" 'BEGIN { printf "%+.2f", 100 * (c - b) / b }')
+  gap=$(awk -v c="$cost" -v b="$best_known" 'BEGIN { g = 100 * (c - b) / b; if (g > -0.005 && g < 0.005) g = 0; printf "%+.2f", g }')
   echo "cost:        $(awk -v c="$cost" 'BEGIN { printf "%.2f", c }') (best known $best_known, gap $gap %)"
 fi
 if [[ -n $routes ]]; then echo "routes:      $routes"; fi

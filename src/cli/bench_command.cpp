@@ -69,13 +69,12 @@ Result<std::vector<InstanceFile>> find_instances(const std::string& dir,
                         fmt::format("two instance files named {}: {} and {}", name, slot->second,
                                     it->path().string()));
   }
-  if (ec)
-    return make_error(ErrorCode::kIo, fmt::format("cannot list {}: {}", dir, ec.message()));
+  if (ec) return make_error(ErrorCode::kIo, fmt::format("cannot list {}: {}", dir, ec.message()));
   for (const std::string& name : wanted)
     if (!found.contains(name))
-      return make_error(ErrorCode::kNotFound,
-                        fmt::format("--only {}: no {}.txt with a best-known value under {}", name,
-                                    name, dir));
+      return make_error(
+          ErrorCode::kNotFound,
+          fmt::format("--only {}: no {}.txt with a best-known value under {}", name, name, dir));
   if (found.empty())
     return make_error(ErrorCode::kNotFound,
                       fmt::format("no *.txt instance with a best-known value under {}", dir));
@@ -157,8 +156,8 @@ Outcome bench_one(const InstanceFile& file, const BenchSet& set,
   std::string json_path = solutions->file(file.name + ".json");
   if (Status s = io::write_plan_json(plan, problem.value(), json_path); !s) return fail(s.error());
   if (options.checker.empty()) return out;
-  Result<CheckerVerdict> verdict = run_checker(
-      options.checker, io::instance_format_name(set.format), file.path, json_path);
+  Result<CheckerVerdict> verdict =
+      run_checker(options.checker, io::instance_format_name(set.format), file.path, json_path);
   if (!verdict) return fail(verdict.error());
   out.row.checker_feasible = verdict.value().feasible;
   const std::optional<double>& checked_cost = verdict.value().cost;
@@ -167,8 +166,8 @@ Outcome bench_one(const InstanceFile& file, const BenchSet& set,
                                    out.row.solver_feasible ? "" : "in", verdict.value().output);
   } else if (verdict.value().feasible && checked_cost &&
              std::abs(*checked_cost - plan.cost) > 0.01 + 1e-6 * std::abs(plan.cost)) {
-    out.disagreement = fmt::format("the solver's cost is {:.4f}, the checker's {:.4f}", plan.cost,
-                                   *checked_cost);
+    out.disagreement =
+        fmt::format("the solver's cost is {:.4f}, the checker's {:.4f}", plan.cost, *checked_cost);
   }
   return out;
 }
@@ -198,7 +197,8 @@ int run_bench(const BenchOptions& options) {
   }
 
   size_t name_width = 0;
-  for (const InstanceFile& file : files.value()) name_width = std::max(name_width, file.name.size());
+  for (const InstanceFile& file : files.value())
+    name_width = std::max(name_width, file.name.size());
   BenchTable table(name_width);
   fmt::print("{}\n", table.header());
   std::fflush(stdout);

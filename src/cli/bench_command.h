@@ -10,14 +10,14 @@
 namespace sendplan::cli {
 
 struct BenchOptions {
-  std::string set;                 // darp | solomon | lilim
-  std::string instances;           // directory searched recursively for *.txt
-  std::string bks;                 // BKS.csv
+  std::string set;        // darp | solomon | lilim
+  std::string instances;  // directory searched recursively for *.txt
+  std::string bks;        // BKS.csv
   SolverOptions solver;
-  std::vector<std::string> only;   // instance names to keep (empty = all)
-  std::string checker;             // sendplan_check path (empty = no checker)
-  std::string solutions;           // where plan JSONs go (empty = a temporary directory)
-  std::string csv;                 // also write the table as CSV here (empty = no)
+  std::vector<std::string> only;  // instance names to keep (empty = all)
+  std::string checker;            // sendplan_check path (empty = no checker)
+  std::string solutions;          // where plan JSONs go (empty = a temporary directory)
+  std::string csv;                // also write the table as CSV here (empty = no)
 };
 
 // Exit code: 0 when every instance ran (whatever the gaps); 1 when the checker disagrees with the

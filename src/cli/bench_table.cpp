@@ -5,14 +5,28 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace sendplan::cli {
 
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
-std::string yes_no(bool value) { return value ? "yes" : "NO"; }
+std::string yes_no(bool value) {
+  return value ? "yes" : "NO";
+}
+
+// A gap with `decimals` places and an explicit sign when asked; never "-0.00" (a cost that
+// matches a best-known value rounded to 2 decimals is +0.00, not -0.00).
+std::string gap_text(double gap, int decimals, bool sign) {
+  std::string digits = fmt::format("{:.{}f}", std::abs(gap), decimals);
+  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+  if (gap < 0 && !zero) return "-" + digits;
+  return sign ? "+" + digits : digits;
+}
 
 // The feasible column: the checker's verdict when it ran, else the solver's, plus notes.
 std::string verdict_text(const BenchRow& row) {
@@ -83,8 +97,8 @@ std::string BenchTable::row(const BenchRow& row) const {
   if (!row.error.empty())
     return fmt::format("{:<{}}  {:>10}  {:>10.2f}  {:>7}  {:>8}  {}", row.instance, name_width_,
                        "-", row.best_known, "-", "-", verdict_text(row));
-  return fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}  {:>+7.2f}  {:>8.2f}  {}", row.instance,
-                     name_width_, row.cost, row.best_known, row.gap_percent(), row.seconds,
+  return fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}  {:>7}  {:>8.2f}  {}", row.instance, name_width_,
+                     row.cost, row.best_known, gap_text(row.gap_percent(), 2, true), row.seconds,
                      verdict_text(row));
 }
 
@@ -103,9 +117,10 @@ std::string BenchTable::footer(const std::vector<BenchRow>& rows) const {
     text += fmt::format(" ({} flagged, not in the gap statistics)",
                         rows.size() - static_cast<size_t>(feasible));
   if (worst == nullptr) return text + "\nmean gap: n/a (no feasible instance)\nworst gap: n/a\n";
-  text += fmt::format("\nmean gap: {:+.2f} % over {} feasible instance{}\n", gap_sum / feasible,
-                      feasible, feasible == 1 ? "" : "s");
-  text += fmt::format("worst gap: {:+.2f} % ({})\n", worst->gap_percent(), worst->instance);
+  text += fmt::format("\nmean gap: {} % over {} feasible instance{}\n",
+                      gap_text(gap_sum / feasible, 2, true), feasible, feasible == 1 ? "" : "s");
+  text += fmt::format("worst gap: {} % ({})\n", gap_text(worst->gap_percent(), 2, true),
+                      worst->instance);
   return text;
 }
 
@@ -118,7 +133,7 @@ std::string bench_csv(const std::vector<BenchRow>& rows) {
     std::string checker = row.checker_feasible ? yes_no(*row.checker_feasible) : "";
     csv += fmt::format("{},{},{:.4f},{},{},{},{},{},{},{},{}\n", csv_field(row.instance),
                        ok ? fmt::format("{:.4f}", row.cost) : "", row.best_known,
-                       ok ? fmt::format("{:.4f}", row.gap_percent()) : "",
+                       ok ? gap_text(row.gap_percent(), 4, false) : "",
                        ok ? fmt::format("{:.3f}", row.seconds) : "",
                        ok ? yes_no(row.feasible()) : "error", row.vehicles, row.unserved,
                        ok ? yes_no(row.solver_feasible) : "", checker, csv_field(row.error));

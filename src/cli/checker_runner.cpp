@@ -32,9 +32,9 @@ std::string shell_quote(const std::string& text) {
 
 Result<CheckerVerdict> run_checker(const std::string& checker, const std::string& format,
                                    const std::string& instance, const std::string& solution) {
-  std::string command = fmt::format("{} --format {} {} {} 2>&1", shell_quote(checker),
-                                    shell_quote(format), shell_quote(instance),
-                                    shell_quote(solution));
+  std::string command =
+      fmt::format("{} --format {} {} {} 2>&1", shell_quote(checker), shell_quote(format),
+                  shell_quote(instance), shell_quote(solution));
   std::FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr)
     return make_error(ErrorCode::kIo, fmt::format("cannot start the checker {}", checker));
@@ -52,9 +52,8 @@ Result<CheckerVerdict> run_checker(const std::string& checker, const std::string
     return make_error(ErrorCode::kNotFound,
                       fmt::format("cannot run the checker {}: {}", checker, verdict.output));
   if (code != 0 && code != 1)
-    return make_error(ErrorCode::kInternal,
-                      fmt::format("the checker failed (exit {}) on {}: {}", code, solution,
-                                  verdict.output));
+    return make_error(ErrorCode::kInternal, fmt::format("the checker failed (exit {}) on {}: {}",
+                                                        code, solution, verdict.output));
   verdict.feasible = code == 0;
   verdict.cost = parse_cost(verdict.output);
   return verdict;

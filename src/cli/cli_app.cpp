@@ -13,11 +13,13 @@ namespace sendplan::cli {
 namespace {
 
 void add_solver_options(CLI::App& command, SolverOptions& options) {
-  command.add_option("--time-limit", options.time_limit_seconds,
-                     "Wall-clock limit in seconds; 0 = none (then --iterations is required)")
+  command
+      .add_option("--time-limit", options.time_limit_seconds,
+                  "Wall-clock limit in seconds; 0 = none (then --iterations is required)")
       ->default_val(options.time_limit_seconds);
-  command.add_option("--iterations", options.iterations,
-                     "Stop after N iterations (0 = no limit); with a seed, runs are reproducible")
+  command
+      .add_option("--iterations", options.iterations,
+                  "Stop after N iterations (0 = no limit); with a seed, runs are reproducible")
       ->default_val(options.iterations);
   command.add_option("--seed", options.seed, "Random seed")->default_val(options.seed);
   command.add_option("--threads", options.threads, "Independent searches in parallel (1..64)")

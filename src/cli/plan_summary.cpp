@@ -18,9 +18,9 @@ std::string plan_summary(const model::Plan& plan, const model::Problem& problem,
                       plan.vehicles_used == 1 ? "" : "s", served, total);
   if (plan.unserved.empty() && !plan.feasible) text += " (the plan breaks a constraint)";
   const auto& stats = plan.statistics;
-  text += fmt::format(". {} iterations in {:.2f} s (seed {}, {} thread{})", stats.iterations,
-                      stats.elapsed_seconds, stats.seed, stats.threads,
-                      stats.threads == 1 ? "" : "s");
+  text +=
+      fmt::format(". {} iterations in {:.2f} s (seed {}, {} thread{})", stats.iterations,
+                  stats.elapsed_seconds, stats.seed, stats.threads, stats.threads == 1 ? "" : "s");
   if (parameters.max_iterations > 0 && stats.iterations < parameters.max_iterations &&
       parameters.time_limit_seconds > 0)
     text += fmt::format("; the {:g} s time limit stopped the search before {} iterations",

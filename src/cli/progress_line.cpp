@@ -13,7 +13,9 @@ constexpr auto kMinRedrawInterval = std::chrono::milliseconds(250);
 
 ProgressLine::ProgressLine(bool enabled) : enabled_(enabled) {}
 
-ProgressLine::~ProgressLine() { clear(); }
+ProgressLine::~ProgressLine() {
+  clear();
+}
 
 void ProgressLine::set_prefix(std::string prefix) {
   if (!enabled_) return;

@@ -11,7 +11,7 @@ struct SolveOptions {
   std::string format;    // cordeau | solomon | lilim
   std::string instance;  // path of the instance file
   SolverOptions solver;
-  std::string output;    // plan JSON path; empty = print the JSON to stdout
+  std::string output;  // plan JSON path; empty = print the JSON to stdout
 };
 
 // Exit code: 0 all served; 1 plan written but some requests unserved (or infeasible);

@@ -6,7 +6,9 @@
 
 namespace sendplan::cli {
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 int report_error(const Error& error) {
   fmt::print(stderr, "error: {}\n", error.to_string());

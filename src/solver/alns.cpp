@@ -116,7 +116,8 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
     destroy(static_cast<DestroyKind>(destroy_index), candidate, removal_count(served), context);
     repair_.repair(candidate, kRepairs[repair_index], random_, noise);
     // Polish promising candidates: those that beat the current solution.
-    if (candidate.cost() < current.cost() - kImprovementEpsilon) polish(candidate);
+    if (parameters_.local_search && candidate.cost() < current.cost() - kImprovementEpsilon)
+      polish(candidate);
     ++statistics_.destroy_used[destroy_index];
     ++statistics_.repair_used[repair_index];
 

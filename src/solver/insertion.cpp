@@ -25,7 +25,8 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
   auto loc = [&](int p) { return route.location[p]; };
   const double fixed = k == 0 ? v.fixed_cost : 0.0;
   const double pick_to_drop_time = m.travel_time(pick.location, drop.location);
-  if (pick_to_drop_time > ride_limit + kTimeEpsilon) return;
+  // The direct journey is the quickest only when travel times are metric.
+  if (m.travel_times_metric() && pick_to_drop_time > ride_limit + kTimeEpsilon) return;
 
   for (int i = 0; i <= k; ++i) {
     // Start times only grow along the route: once a stop starts after the pickup's window has

@@ -34,6 +34,9 @@ struct SolverParameters {
   double reaction = 0.1;
   int segment_length = 100;
 
+  // Polish candidates that beat the current solution with 2-opt, 2-opt* and relocate.
+  bool local_search = true;
+
   // Cost of leaving one request unserved, as a multiple of the largest travel distance.
   double unserved_penalty_factor = 100.0;
 

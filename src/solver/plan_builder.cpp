@@ -1,6 +1,7 @@
 #include "solver/plan_builder.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -17,7 +18,8 @@ int stops_of(const SearchModel& m, int r, int out[2]) {
   return count;
 }
 
-// The reason one vehicle type cannot carry request r alone, or "" if it can.
+// The reason one vehicle type cannot carry request r alone, or "" if it can. Uses the request's
+// own windows (not the search model's tightened ones), so the reason names the real conflict.
 std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int r, int type) {
   const int v = m.first_vehicle_of_type()[type];
   const VehicleData& vehicle = m.vehicle(v);
@@ -28,38 +30,46 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
       return fmt::format("needs {} {} but has {}", request.load.amount[d],
                          problem.load_dimension_name(d), vehicle.capacity.amount[d]);
   }
+  const bool paired = request.kind == RequestKind::kPickupDelivery;
+  const bool limited_ride = paired && request.max_ride_time < model::kUnlimited;
+  if (limited_ride) {
+    const double direct = m.travel_time(request.pickup.location, request.delivery.location);
+    if (direct > request.max_ride_time + kTimeEpsilon)
+      return fmt::format("direct journey {:.2f} exceeds the maximum ride time {:.2f}", direct,
+                         request.max_ride_time);
+    const double gap = request.delivery.ready - (request.pickup.due + request.pickup.service);
+    if (gap > request.max_ride_time + kTimeEpsilon)
+      return fmt::format(
+          "the drop-off window opens {:.2f} after the pickup window closes, longer than the "
+          "maximum ride time {:.2f}",
+          gap, request.max_ride_time);
+  }
   double time = vehicle.shift_start;
   int at = vehicle.start_location;
-  int stops[2];
-  const int count = stops_of(m, r, stops);
-  for (int i = 0; i < count; ++i) {
-    const StopData& stop = m.stop(stops[i]);
-    const bool pickup = is_pickup(stops[i]);
-    const double arrive = time + m.travel_time(at, stop.location);
-    if (arrive > stop.due + kTimeEpsilon)
+  for (const model::StopSpec* stop : {request.has_pickup() ? &request.pickup : nullptr,
+                                      request.has_delivery() ? &request.delivery : nullptr}) {
+    if (stop == nullptr) continue;
+    const double arrive = time + m.travel_time(at, stop->location);
+    if (arrive > stop->due + kTimeEpsilon)
       return fmt::format("cannot reach the {} before its window closes at {:.2f} (earliest {:.2f})",
-                         pickup ? "pickup" : "drop-off", stop.due, arrive);
-    if (!pickup && request.kind == RequestKind::kPickupDelivery) {
-      const double direct = m.travel_time(at, stop.location);
-      if (direct > request.max_ride_time + kTimeEpsilon)
-        return fmt::format("direct journey {:.2f} exceeds the maximum ride time {:.2f}", direct,
-                           request.max_ride_time);
-    }
-    time = std::max(arrive, stop.ready);
-    time += stop.service;
-    at = stop.location;
+                         stop == &request.pickup ? "pickup" : "drop-off", stop->due, arrive);
+    time = std::max(arrive, stop->ready) + stop->service;
+    at = stop->location;
   }
   const double back = time + m.travel_time(at, vehicle.end_location);
   if (back > vehicle.shift_end + kTimeEpsilon)
     return fmt::format("cannot return to the depot by the end of the shift {:.2f} (earliest {:.2f})",
                        vehicle.shift_end, back);
+  int stops[2];
+  const int count = stops_of(m, r, stops);
   RouteSchedule schedule;
   if (evaluator.evaluate(v, stops, count, schedule)) return "";
-  if (request.kind == RequestKind::kPickupDelivery)
-    return fmt::format(
-        "its time windows cannot be met within the maximum ride time {:.2f} and route duration",
-        request.max_ride_time);
-  return "its time window cannot be met within the vehicle's shift and maximum duration";
+  std::vector<std::string> limits;
+  if (limited_ride) limits.push_back(fmt::format("the maximum ride time {:.2f}", request.max_ride_time));
+  if (vehicle.max_duration < model::kUnlimited)
+    limits.push_back(fmt::format("the maximum route duration {:.2f}", vehicle.max_duration));
+  if (limits.empty()) return "its time windows cannot be met on any route";
+  return fmt::format("its time windows cannot be met within {}", fmt::join(limits, " and "));
 }
 
 }  // namespace

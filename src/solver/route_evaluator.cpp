@@ -97,15 +97,17 @@ bool RouteEvaluator::evaluate(int vehicle, const int* stops, int count, RouteSch
     const int r = request_of(s);
     if (m.kind(r) != RequestKind::kPickupDelivery) continue;
     if (!is_pickup(s)) {
+      if (stamp_[r] == epoch_) return false;  // a second delivery of the same request
       stamp_[r] = epoch_;
       delivery_position_[r] = i + 1;
       ++open_deliveries;
       continue;
     }
-    if (stamp_[r] != epoch_) return false;  // pickup without a later delivery
+    if (stamp_[r] != epoch_ || delivery_position_[r] < 0) return false;  // no later delivery
+    delivery_position_[r] = -delivery_position_[r];  // matched: a second pickup finds it used
     --open_deliveries;
     const double limit = m.request(r).max_ride_time;
-    if (limit < model::kUnlimited) ride_limits_.push_back({i + 1, delivery_position_[r], limit});
+    if (limit < model::kUnlimited) ride_limits_.push_back({i + 1, -delivery_position_[r], limit});
   }
   if (open_deliveries != 0) return false;  // delivery without an earlier pickup
   if (load_check == LoadCheck::kCheck && !check_loads(vehicle, stops, count)) return false;

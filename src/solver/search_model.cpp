@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/random.h"
+
 namespace sendplan::solver {
 
 namespace {
@@ -41,10 +43,11 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
                                       type.cost_per_time});
     }
   }
-  tighten_windows();
   std::sort(used_locations.begin(), used_locations.end());
   used_locations.erase(std::unique(used_locations.begin(), used_locations.end()),
                        used_locations.end());
+  travel_times_metric_ = check_triangle_inequality(used_locations);
+  if (travel_times_metric_) tighten_windows();
   // Sample the spread of distances and times (exact for small instances, bounded for large ones).
   const size_t step = std::max<size_t>(1, used_locations.size() / 200);
   for (size_t i = 0; i < used_locations.size(); i += step) {
@@ -53,6 +56,27 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
       max_time_ = std::max(max_time_, travel_time(used_locations[i], used_locations[j]));
     }
   }
+}
+
+bool SearchModel::check_triangle_inequality(const std::vector<int>& locations) const {
+  const size_t n = locations.size();
+  auto holds = [&](size_t a, size_t b, size_t c) {
+    const int i = locations[a], j = locations[b], k = locations[c];
+    return travel_time(i, k) <= travel_time(i, j) + travel_time(j, k) + 1e-9;
+  };
+  if (n <= 300) {
+    for (size_t a = 0; a < n; ++a)
+      for (size_t b = 0; b < n; ++b)
+        for (size_t c = 0; c < n; ++c)
+          if (!holds(a, b, c)) return false;
+    return true;
+  }
+  Random random(n);  // fixed: the same model for the same problem
+  for (int sample = 0; sample < 4'000'000; ++sample) {
+    const uint32_t bound = static_cast<uint32_t>(n);
+    if (!holds(random.below(bound), random.below(bound), random.below(bound))) return false;
+  }
+  return true;
 }
 
 // Windows every feasible schedule must keep anyway (Cordeau 2006, section 3): a pickup cannot be

@@ -60,6 +60,10 @@ class SearchModel {
   bool has_sharing_rules() const { return has_sharing_rules_; }
   // True when any vehicle type prices time: insertion then needs exact durations.
   bool prices_time() const { return prices_time_; }
+  // True when travel times obey the triangle inequality between the locations used (checked
+  // exactly up to 300 locations, on a large sample above). Window tightening and the
+  // direct-journey filters assume it; without it they are switched off (results stay exact).
+  bool travel_times_metric() const { return travel_times_metric_; }
   // The largest distance between any two locations used (scales penalties and noise).
   double max_distance() const { return max_distance_; }
   // The first vehicle of each type, used to represent "a new empty vehicle of this type".
@@ -70,6 +74,7 @@ class SearchModel {
 
  private:
   void tighten_windows();
+  bool check_triangle_inequality(const std::vector<int>& locations) const;
 
   const model::Problem* problem_;
   std::vector<StopData> stops_;
@@ -77,6 +82,7 @@ class SearchModel {
   std::vector<int> first_vehicle_of_type_;
   bool has_sharing_rules_ = false;
   bool prices_time_ = false;
+  bool travel_times_metric_ = true;
   double max_distance_ = 1;
   double max_time_ = 1;
 };

@@ -64,8 +64,8 @@ void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
     unassigned_.push_back(r);
   };
   for (int r : straddling) {
-    drop(head, r);
-    drop(tail, r);
+    std::erase_if(tail.stops, [r](int s) { return request_of(s) == r; });
+    drop(head, r);  // once: a request is unassigned once however many routes it left
   }
   for (int s : tail.stops) route_of_[request_of(s)] = target;
   refresh(head, evaluator);

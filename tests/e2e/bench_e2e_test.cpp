@@ -34,11 +34,11 @@ std::string bench_command(const std::string& extra) {
 TEST(Bench, TwoDarpInstancesWithTheChecker) {
   SENDPLAN_REQUIRE_SHARED();
   ScratchDir dir;
-  RunResult r = run(bench_command(" --only a2-20,a2-16 --iterations 200 --time-limit 0 --checker " +
-                                  quote(checker_bin()) + " --solutions " +
-                                  quote(dir.file("solutions")) + " --csv " +
-                                  quote(dir.file("bench.csv"))),
-                    dir.path());
+  RunResult r =
+      run(bench_command(" --only a2-20,a2-16 --iterations 200 --time-limit 0 --checker " +
+                        quote(checker_bin()) + " --solutions " + quote(dir.file("solutions")) +
+                        " --csv " + quote(dir.file("bench.csv"))),
+          dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
 
   const std::string a216 = row_of(r.out, "a2-16");
@@ -64,16 +64,16 @@ TEST(Bench, TwoDarpInstancesWithTheChecker) {
 TEST(Bench, ErrorsExitNonZero) {
   SENDPLAN_REQUIRE_SHARED();
   ScratchDir dir;
-  RunResult missing_dir = run(quote(sendplan_bin()) + " bench darp --instances " +
-                                  quote(dir.file("nowhere")) + " --bks " +
-                                  quote(benchmark("darp_cordeau/BKS.csv")) + " --iterations 10",
-                              dir.path());
+  RunResult missing_dir =
+      run(quote(sendplan_bin()) + " bench darp --instances " + quote(dir.file("nowhere")) +
+              " --bks " + quote(benchmark("darp_cordeau/BKS.csv")) + " --iterations 10",
+          dir.path());
   EXPECT_EQ(missing_dir.exit_code, 5) << missing_dir.err;
   RunResult unknown_only = run(bench_command(" --only zz9-99 --iterations 10"), dir.path());
   EXPECT_EQ(unknown_only.exit_code, 5) << unknown_only.err;
-  RunResult bad_set = run(quote(sendplan_bin()) + " bench tsp --instances " +
-                              quote(dir.path()) + " --bks x.csv",
-                          dir.path());
+  RunResult bad_set =
+      run(quote(sendplan_bin()) + " bench tsp --instances " + quote(dir.path()) + " --bks x.csv",
+          dir.path());
   EXPECT_EQ(bad_set.exit_code, 2) << bad_set.err;
 }
 

@@ -47,8 +47,8 @@ TEST(SolverOptions, RejectsNegativeValues) {
 TEST(NaturalLess, OrdersDigitRunsAsNumbers) {
   std::vector<std::string> names = {"a10-1", "a2-20", "a2-16", "b2-16", "a2-9", "C101", "C1"};
   std::sort(names.begin(), names.end(), natural_less);
-  EXPECT_EQ(names, (std::vector<std::string>{"C1", "C101", "a2-9", "a2-16", "a2-20", "a10-1",
-                                             "b2-16"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"C1", "C101", "a2-9", "a2-16", "a2-20", "a10-1", "b2-16"}));
   EXPECT_FALSE(natural_less("a2-16", "a2-16"));
 }
 
@@ -80,6 +80,14 @@ TEST(BenchTable, GapStatisticsLeaveOutFlaggedRows) {
   EXPECT_NE(table.row(rows[2]).find("NO (2 unserved"), std::string::npos) << table.row(rows[2]);
   EXPECT_NE(table.row(rows[3]).find("NO (solver says yes"), std::string::npos);
   EXPECT_NE(table.row(rows[0]).find("yes"), std::string::npos);
+}
+
+TEST(BenchTable, AGapThatRoundsToZeroIsPlusZero) {
+  BenchTable table(1);
+  std::string text = table.row(row("a", 294.249, 294.25, true));  // BKS rounded to 2 decimals
+  EXPECT_NE(text.find("+0.00"), std::string::npos) << text;
+  EXPECT_EQ(text.find("-0.00"), std::string::npos) << text;
+  EXPECT_NE(table.row(row("b", 90, 100, true)).find("-10.00"), std::string::npos);
 }
 
 TEST(BenchTable, CsvHasOneLinePerRowAndQuotesErrors) {

@@ -14,8 +14,12 @@ namespace sendplan::e2e {
 
 namespace fs = std::filesystem;
 
-std::string sendplan_bin() { return SENDPLAN_BIN; }
-std::string checker_bin() { return SENDPLAN_CHECK_BIN; }
+std::string sendplan_bin() {
+  return SENDPLAN_BIN;
+}
+std::string checker_bin() {
+  return SENDPLAN_CHECK_BIN;
+}
 
 std::string shared_dir() {
   const char* env = std::getenv("SENDPLAN_SHARED");

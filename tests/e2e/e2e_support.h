@@ -48,8 +48,8 @@ class ScratchDir {
 }  // namespace sendplan::e2e
 
 // Skips the current test when the benchmarks are not available.
-#define SENDPLAN_REQUIRE_SHARED()                                                   \
-  do {                                                                              \
-    if (::sendplan::e2e::shared_dir().empty())                                      \
-      GTEST_SKIP() << "no shared/benchmarks folder (set SENDPLAN_SHARED)";          \
+#define SENDPLAN_REQUIRE_SHARED()                                          \
+  do {                                                                     \
+    if (::sendplan::e2e::shared_dir().empty())                             \
+      GTEST_SKIP() << "no shared/benchmarks folder (set SENDPLAN_SHARED)"; \
   } while (0)

@@ -58,9 +58,9 @@ TEST(SolveErrors, UnknownFormatExitsTwo) {
 TEST(SolveErrors, BadCommandLineExitsTwo) {
   ScratchDir dir;
   write_file(dir.file("ok.txt"), cordeau());
-  EXPECT_EQ(run(quote(sendplan_bin()) + " solve " + quote(dir.file("ok.txt")), dir.path())
-                .exit_code,
-            2);  // --format missing
+  EXPECT_EQ(
+      run(quote(sendplan_bin()) + " solve " + quote(dir.file("ok.txt")), dir.path()).exit_code,
+      2);  // --format missing
   EXPECT_EQ(run(quote(sendplan_bin()) + " frobnicate", dir.path()).exit_code, 2);
   RunResult no_limit = solve(dir, dir.file("ok.txt"), " --iterations 0");  // no limit at all
   EXPECT_EQ(no_limit.exit_code, 2) << no_limit.err;

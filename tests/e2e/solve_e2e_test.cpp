@@ -22,7 +22,9 @@ struct Case {
   const char* file;  // under shared/benchmarks
 };
 // Keeps test names readable (gtest would print the struct's bytes).
-void PrintTo(const Case& c, std::ostream* out) { *out << c.format << " " << c.file; }
+void PrintTo(const Case& c, std::ostream* out) {
+  *out << c.format << " " << c.file;
+}
 
 void expect_contract_keys(const json& plan) {
   for (const char* key :
@@ -62,9 +64,9 @@ TEST_P(SolveBenchmark, PlanPassesTheChecker) {
   EXPECT_TRUE(plan["feasible"].get<bool>());
   EXPECT_TRUE(plan["unserved"].empty());
 
-  RunResult checked = run(quote(checker_bin()) + " --format " + c.format + " " + quote(instance) +
-                              " " + quote(output),
-                          dir.path());
+  RunResult checked = run(
+      quote(checker_bin()) + " --format " + c.format + " " + quote(instance) + " " + quote(output),
+      dir.path());
   ASSERT_EQ(checked.exit_code, 0) << checked.out << checked.err;
   ASSERT_EQ(checked.out.rfind("FEASIBLE", 0), 0u) << checked.out;
   size_t at = checked.out.find("cost=");

@@ -184,3 +184,24 @@ TEST(RouteEvaluator, AgreesWithBruteForceOnRandomRoutes) {
 
 }  // namespace
 }  // namespace sendplan::solver
+
+namespace sendplan::solver {
+namespace {
+
+// Regression: a corrupted sequence with a request's pickup twice (and another's delivery alone)
+// balanced the open-delivery count and reached the sharing check, which then crashed.
+TEST(RouteEvaluator, RejectsDuplicatedStops) {
+  auto problem = model::Problem::create(paired_problem(
+      {{1, 0, 2, 0, 0, 100, 0, 100}, {1, 1, 2, 1, 0, 100, 0, 100}}, 1, 3, 100, 100));
+  ASSERT_TRUE(problem.ok());
+  SearchModel model(problem.value());
+  RouteEvaluator evaluator(model);
+  RouteSchedule schedule;
+  const int twice_picked[] = {2, 2, 3, 1};  // P2 P2 D2 D1
+  EXPECT_FALSE(evaluator.evaluate(0, twice_picked, 4, schedule));
+  const int twice_delivered[] = {0, 1, 1};
+  EXPECT_FALSE(evaluator.evaluate(0, twice_delivered, 3, schedule));
+}
+
+}  // namespace
+}  // namespace sendplan::solver
