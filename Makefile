@@ -21,7 +21,12 @@ build: deps $(BUILD_DIR)/build.ninja
 demo: build
 	@scripts/demo.sh $(BUILD_DIR) $(SHARED)
 
+# The benchmark-based tests need ../shared; without it they would skip, so refuse instead
+# (set ALLOW_MISSING_SHARED=1 to run the rest anyway).
 test: build
+	@if [ ! -d "$(SHARED)/benchmarks" ] && [ -z "$(ALLOW_MISSING_SHARED)" ]; then \
+	  echo "error: $(SHARED)/benchmarks not found: put shared/ beside this repository or set SHARED=..." >&2; \
+	  exit 1; fi
 	cd $(BUILD_DIR) && SENDPLAN_SHARED=$(SHARED) ctest --output-on-failure -j $(JOBS)
 
 # Solution-quality benchmarks (slow; never part of `make test`).
