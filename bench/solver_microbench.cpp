@@ -132,8 +132,8 @@ void BM_RepairAfterRemoval(benchmark::State& state, size_t index) {
   solver::InsertionRepair repair(inserter);
   Random random(kRemovalSeed);
   const double noise = kNoiseFraction * f->model->max_distance();
-  const int to_remove = std::max(
-      1, static_cast<int>(std::lround(kRepairRemovalFraction * solution.request_count())));
+  const int to_remove =
+      std::max(1, static_cast<int>(std::lround(kRepairRemovalFraction * solution.request_count())));
 
   std::vector<int> served;
   for (int r = 0; r < solution.request_count(); ++r)
@@ -194,8 +194,8 @@ void register_benchmarks() {
                                  BM_RepairAfterRemoval, i)
         ->Unit(benchmark::kMicrosecond);
   for (size_t i = 0; i < specs.size(); ++i)
-    benchmark::RegisterBenchmark(("BM_AlnsIterations/" + specs[i].name).c_str(),
-                                 BM_AlnsIterations, i)
+    benchmark::RegisterBenchmark(("BM_AlnsIterations/" + specs[i].name).c_str(), BM_AlnsIterations,
+                                 i)
         ->Unit(benchmark::kMillisecond);
 }
 

@@ -17,26 +17,40 @@ std::string Error::to_string() const {
 
 int exit_code(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 2;
-    case ErrorCode::kParse: return 3;
-    case ErrorCode::kInvalidInput: return 4;
-    case ErrorCode::kNotFound: return 5;
-    case ErrorCode::kIo: return 6;
-    case ErrorCode::kInfeasible: return 7;
-    case ErrorCode::kInternal: return 70;
+    case ErrorCode::kInvalidArgument:
+      return 2;
+    case ErrorCode::kParse:
+      return 3;
+    case ErrorCode::kInvalidInput:
+      return 4;
+    case ErrorCode::kNotFound:
+      return 5;
+    case ErrorCode::kIo:
+      return 6;
+    case ErrorCode::kInfeasible:
+      return 7;
+    case ErrorCode::kInternal:
+      return 70;
   }
   return 70;
 }
 
 const char* error_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-    case ErrorCode::kParse: return "parse_error";
-    case ErrorCode::kInvalidInput: return "invalid_input";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kIo: return "io_error";
-    case ErrorCode::kInfeasible: return "infeasible";
-    case ErrorCode::kInternal: return "internal_error";
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kParse:
+      return "parse_error";
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kIo:
+      return "io_error";
+    case ErrorCode::kInfeasible:
+      return "infeasible";
+    case ErrorCode::kInternal:
+      return "internal_error";
   }
   return "internal_error";
 }

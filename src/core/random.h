@@ -16,7 +16,9 @@ class Random {
     return static_cast<uint32_t>((static_cast<uint64_t>(next32()) * bound) >> 32);
   }
   // Uniform integer in [lo, hi].
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<uint32_t>(hi - lo + 1))); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<uint32_t>(hi - lo + 1)));
+  }
   // Uniform double in [0, 1).
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }

@@ -13,8 +13,12 @@ namespace {
 
 constexpr double kMeanEarthRadiusMetres = 6371008.8;  // IUGG mean radius R1
 
-constexpr double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
-constexpr double degrees(double radians) { return radians * 180.0 / std::numbers::pi; }
+constexpr double radians(double degrees) {
+  return degrees * std::numbers::pi / 180.0;
+}
+constexpr double degrees(double radians) {
+  return radians * 180.0 / std::numbers::pi;
+}
 
 }  // namespace
 
@@ -22,8 +26,8 @@ LatLon grid_to_wgs84(GridReference grid) {
   const detail::Osgb36LatLon osgb36 = detail::grid_to_osgb36(grid);
   const detail::Cartesian airy = detail::to_cartesian(
       {radians(osgb36.latitude), radians(osgb36.longitude), 0.0}, detail::kAiry1830);
-  const detail::Geodetic wgs84 = detail::to_geodetic(
-      detail::helmert_transform(airy, detail::kOsgb36ToWgs84), detail::kGrs80);
+  const detail::Geodetic wgs84 =
+      detail::to_geodetic(detail::helmert_transform(airy, detail::kOsgb36ToWgs84), detail::kGrs80);
   return {degrees(wgs84.latitude), degrees(wgs84.longitude)};
 }
 

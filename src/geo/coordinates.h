@@ -30,8 +30,8 @@ GridReference wgs84_to_grid(LatLon position);
 // Great-circle distance on a sphere of the mean Earth radius (6,371,008.8 m), in metres; within
 // 0.5 % of the ellipsoidal distance.
 double haversine_metres(LatLon from, LatLon to);
-// Straight-line distance on the grid, in metres (grid metres: within 0.04 % of ground metres
-// across Great Britain).
+// Straight-line distance on the grid, in metres. Grid metres are ground metres times the
+// projection's scale: 0.9996 on E 400000, 0.9998 in London, up to 1.0007 300 km east or west.
 double grid_distance_metres(GridReference from, GridReference to);
 
 }  // namespace sendplan::geo

@@ -10,7 +10,7 @@ struct HelmertParameters {
   double translation_x;  // metres
   double translation_y;
   double translation_z;
-  double scale_ppm;         // parts per million
+  double scale_ppm;          // parts per million
   double rotation_x_arcsec;  // arcseconds
   double rotation_y_arcsec;
   double rotation_z_arcsec;
@@ -22,7 +22,7 @@ inline constexpr HelmertParameters kOsgb36ToWgs84{446.448, -125.157, 542.060, -2
                                                   0.1502,  0.2470,   0.8421};
 // WGS84 → OSGB36: the OS guide's table 6 as published. Following one transformation by the
 // other returns to within about 3 mm (the reversal is not an exact inverse).
-inline constexpr HelmertParameters kWgs84ToOsgb36{-446.448, 125.157,  -542.060, 20.4894,
+inline constexpr HelmertParameters kWgs84ToOsgb36{-446.448, 125.157, -542.060, 20.4894,
                                                   -0.1502,  -0.2470, -0.8421};
 
 Cartesian helmert_transform(const Cartesian& position, const HelmertParameters& parameters);

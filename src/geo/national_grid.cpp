@@ -21,8 +21,12 @@ constexpr double kB = kAiry1830.semi_minor_axis;
 constexpr double kE2 = kAiry1830.eccentricity_squared();
 constexpr double kN = (kA - kB) / (kA + kB);
 
-constexpr double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
-constexpr double degrees(double radians) { return radians * 180.0 / std::numbers::pi; }
+constexpr double radians(double degrees) {
+  return degrees * std::numbers::pi / 180.0;
+}
+constexpr double degrees(double radians) {
+  return radians * 180.0 / std::numbers::pi;
+}
 
 // M: the developed meridional arc from the true origin's latitude to `latitude` (C.3).
 double meridional_arc(double latitude) {

@@ -1,17 +1,23 @@
 #include "geo/postcode.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace sendplan::geo {
 
 namespace {
 
 // ASCII-only classification: postcodes are ASCII, and <cctype> depends on the locale.
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-constexpr char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+constexpr bool is_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+constexpr char to_upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 // The outward code's shapes: A9, A99, AA9, AA99, A9A, AA9A.
 bool is_outward_code(std::string_view code) {
@@ -42,9 +48,8 @@ std::string normalise_postcode(std::string_view text) {
   }
   if (compact.size() < 5) return {};
   const size_t inward = compact.size() - 3;
-  if (!is_outward_code(std::string_view(compact).substr(0, inward)) ||
-      !is_digit(compact[inward]) || !is_letter(compact[inward + 1]) ||
-      !is_letter(compact[inward + 2])) {
+  if (!is_outward_code(std::string_view(compact).substr(0, inward)) || !is_digit(compact[inward]) ||
+      !is_letter(compact[inward + 1]) || !is_letter(compact[inward + 2])) {
     return {};
   }
   compact.insert(inward, 1, ' ');
@@ -69,8 +74,9 @@ const PostcodeDirectory::Entry* PostcodeDirectory::lookup(std::string_view postc
   const std::string normalised = normalise_postcode(postcode);
   if (normalised.empty()) return nullptr;
   const std::uint64_t key = detail::postcode_key(normalised);
-  const auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                                   [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
+  const auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), key,
+                       [](const Entry& entry, std::uint64_t k) { return entry.key < k; });
   if (it == entries_.end() || it->key != key) return nullptr;
   return &*it;
 }
@@ -90,8 +96,8 @@ std::optional<std::string> PostcodeDirectory::local_authority(std::string_view p
 Result<GridReference> PostcodeDirectory::resolve(std::string_view postcode,
                                                  const SourceLocation& where) const {
   if (normalise_postcode(postcode).empty()) {
-    return make_error(ErrorCode::kInvalidInput,
-                      fmt::format("'{}' is not a UK postcode", postcode), where);
+    return make_error(ErrorCode::kInvalidInput, fmt::format("'{}' is not a UK postcode", postcode),
+                      where);
   }
   const Entry* entry = lookup(postcode);
   if (entry == nullptr) {

@@ -23,13 +23,14 @@ std::string normalise_postcode(std::string_view text);
 class PostcodeDirectory {
  public:
   // Reads a CSV file in the ONS Postcode Directory layout (ONSPD/NSPD), plain or gzip-compressed.
-  // - Line 1 is a header; names are matched case-insensitively, cells may be quoted.
+  // - The first non-blank line is the header; names are matched case-insensitively, cells may be
+  // quoted.
   // - Postcode: the first present of pcds, pcd, pcd2, pcd7, postcode (any spacing).
   // - Coordinates: oseast1m+osnrth1m or easting+northing (grid metres), else lat+long or
   //   latitude+longitude (WGS84 degrees, converted to the grid). Grid columns win if both exist.
   // - Local authority (optional): lad25cd (or any ladNNcd), laua, oslaua.
   // Rows whose coordinates are blank, or whose latitude is ONS's 99.999999 "no location"
-  // marker, are skipped and counted. A repeated postcode must repeat its coordinates.
+  // marker, are skipped and counted. A repeated postcode must repeat its location and district.
   // Errors: kNotFound (no file), kIo (unreadable), kParse (no postcode or coordinate columns,
   // a malformed postcode or number; with line and column), kInvalidInput (one postcode with two
   // different locations).

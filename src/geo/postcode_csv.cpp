@@ -61,10 +61,11 @@ std::string listed(const std::vector<std::string>& names) {
   return names.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(names, ", "));
 }
 
-Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std::string& file) {
+Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std::string& file,
+                           int line) {
   Layout layout;
   for (const detail::CsvCell& cell : header) layout.names.push_back(lower(trim(cell.text)));
-  const SourceLocation where{file, 1, 0};
+  const SourceLocation where{file, line, 0};
 
   std::optional<size_t> postcode;
   for (const std::string_view name : {"pcds", "pcd", "pcd2", "pcd7", "postcode"}) {
@@ -198,14 +199,16 @@ Result<PostcodeDirectory> PostcodeDirectoryBuilder::read(const std::string& path
     const auto& cells = splitter.cells();
     if (cells.size() == 1 && trim(cells[0].text).empty()) continue;  // a blank line
     if (!layout) {
-      Result<Layout> header = read_layout(cells, path);
+      Result<Layout> header = read_layout(cells, path, line);
       if (!header) return header.error();
       layout = std::move(header).value();
       continue;
     }
     if (Status row = builder.read_row(*layout, cells, line); !row) return row.error();
   }
-  if (!layout) return make_error(ErrorCode::kParse, "empty file: expected a header row", {path, 1, 0});
+  if (!layout) {
+    return make_error(ErrorCode::kParse, "empty file: expected a header row", {path, 1, 0});
+  }
   if (Status sorted = builder.sort_and_check_duplicates(); !sorted) return sorted.error();
   return std::move(builder.directory_);
 }
@@ -213,10 +216,10 @@ Result<PostcodeDirectory> PostcodeDirectoryBuilder::read(const std::string& path
 Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
                                           const std::vector<detail::CsvCell>& cells, int line) {
   if (cells.size() < layout.cells_needed) {
-    return make_error(ErrorCode::kParse,
-                      fmt::format("expected at least {} fields, found {}", layout.cells_needed,
-                                  cells.size()),
-                      {file_, line, 0});
+    return make_error(
+        ErrorCode::kParse,
+        fmt::format("expected at least {} fields, found {}", layout.cells_needed, cells.size()),
+        {file_, line, 0});
   }
   const detail::CsvCell& postcode_cell = cells[layout.postcode];
   const std::string postcode = normalise_postcode(postcode_cell.text);
@@ -238,11 +241,11 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
   }
   if (first_text.empty() || second_text.empty()) {
     const bool first_blank = first_text.empty();
-    return make_error(ErrorCode::kParse,
-                      fmt::format("blank '{}' although '{}' is given",
-                                  first_blank ? first_name : second_name,
-                                  first_blank ? second_name : first_name),
-                      {file_, line, (first_blank ? first_cell : second_cell).column});
+    return make_error(
+        ErrorCode::kParse,
+        fmt::format("blank '{}' although '{}' is given", first_blank ? first_name : second_name,
+                    first_blank ? second_name : first_name),
+        {file_, line, (first_blank ? first_cell : second_cell).column});
   }
   Result<double> first = parse_coordinate(first_cell, first_text, first_name, file_, line);
   if (!first) return first.error();
@@ -259,10 +262,11 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
     }
     if (std::fabs(first.value()) > 90.0 || std::fabs(second.value()) > 180.0) {
       const bool bad_latitude = std::fabs(first.value()) > 90.0;
-      return make_error(ErrorCode::kParse,
-                        fmt::format("'{}' {} is out of range", bad_latitude ? first_name : second_name,
-                                    bad_latitude ? first_text : second_text),
-                        {file_, line, (bad_latitude ? first_cell : second_cell).column});
+      return make_error(
+          ErrorCode::kParse,
+          fmt::format("'{}' {} is out of range", bad_latitude ? first_name : second_name,
+                      bad_latitude ? first_text : second_text),
+          {file_, line, (bad_latitude ? first_cell : second_cell).column});
     }
     location = wgs84_to_grid({first.value(), second.value()});
   }
@@ -272,8 +276,8 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
     const std::string_view code = trim(cells[*layout.local_authority].text);
     if (!code.empty()) authority = intern_local_authority(code);
   }
-  directory_.entries_.push_back({detail::postcode_key(postcode), location, authority,
-                                 static_cast<std::uint32_t>(line)});
+  directory_.entries_.push_back(
+      {detail::postcode_key(postcode), location, authority, static_cast<std::uint32_t>(line)});
   return Status::success();
 }
 

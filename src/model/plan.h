@@ -11,18 +11,18 @@
 namespace sendplan::model {
 
 struct PlannedStop {
-  int request = 0;       // index into Problem::requests()
+  int request = 0;        // index into Problem::requests()
   bool is_pickup = true;  // false: the delivery stop
-  int external_id = 0;   // node id from the input file
-  double arrival = 0;    // when the vehicle arrives
-  double start = 0;      // start of service (arrival + waiting)
-  double departure = 0;  // end of service
-  Load load_after;       // on board when leaving
+  int external_id = 0;    // node id from the input file
+  double arrival = 0;     // when the vehicle arrives
+  double start = 0;       // start of service (arrival + waiting)
+  double departure = 0;   // end of service
+  Load load_after;        // on board when leaving
 };
 
 struct PlannedRoute {
-  int vehicle = 0;       // index over all vehicles: types in order, `count` each
-  int vehicle_type = 0;  // index into Problem::vehicle_types()
+  int vehicle = 0;        // index over all vehicles: types in order, `count` each
+  int vehicle_type = 0;   // index into Problem::vehicle_types()
   double start_time = 0;  // departure from the start depot
   double end_time = 0;    // arrival at the end depot
   double distance = 0;

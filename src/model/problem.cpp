@@ -22,7 +22,9 @@ void fill_euclidean_matrices(ProblemData& data) {
 
 namespace {
 
-Error invalid(std::string message) { return make_error(ErrorCode::kInvalidInput, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(ErrorCode::kInvalidInput, std::move(message));
+}
 
 Status check_stop(const StopSpec& stop, int locations, const std::string& what) {
   if (stop.location < 0 || stop.location >= locations)
@@ -44,8 +46,8 @@ Status validate(const ProblemData& data, int n) {
     return invalid(fmt::format("travel matrices must be {}x{}", n, n));
   for (size_t i = 0; i < cells; ++i) {
     if (!(data.distances[i] >= 0) || !(data.travel_times[i] >= 0))
-      return invalid(fmt::format("travel matrix entry ({}, {}) is negative or not a number",
-                                 i / n, i % n));
+      return invalid(
+          fmt::format("travel matrix entry ({}, {}) is negative or not a number", i / n, i % n));
   }
   if (data.vehicle_types.empty()) return invalid("there are no vehicles");
   for (const VehicleType& type : data.vehicle_types) {
@@ -56,8 +58,8 @@ Status validate(const ProblemData& data, int n) {
         type.end_location >= n)
       return invalid(what + ": depot location is out of range");
     if (!(type.shift_start <= type.shift_end))
-      return invalid(fmt::format("{}: shift [{}, {}] is empty", what, type.shift_start,
-                                 type.shift_end));
+      return invalid(
+          fmt::format("{}: shift [{}, {}] is empty", what, type.shift_start, type.shift_end));
     if (!(type.max_duration >= 0)) return invalid(what + ": maximum duration is negative");
     if (type.fixed_cost < 0 || type.cost_per_distance < 0 || type.cost_per_time < 0)
       return invalid(what + ": a cost is negative");
@@ -84,7 +86,8 @@ Status validate(const ProblemData& data, int n) {
 }  // namespace
 
 Problem::Problem(ProblemData data) : data_(std::move(data)) {
-  location_count_ = static_cast<int>(std::lround(std::sqrt(static_cast<double>(data_.distances.size()))));
+  location_count_ =
+      static_cast<int>(std::lround(std::sqrt(static_cast<double>(data_.distances.size()))));
 }
 
 Result<Problem> Problem::create(ProblemData data) {

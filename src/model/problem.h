@@ -53,12 +53,12 @@ struct VehicleType {
   std::string name;
   int count = 1;  // how many vehicles of this type are available
   Load capacity;
-  int start_location = 0;  // depot the vehicle leaves from
-  int end_location = 0;    // depot it returns to
-  double shift_start = 0;  // earliest departure from the start depot
-  double shift_end = kUnlimited;  // latest arrival at the end depot
+  int start_location = 0;            // depot the vehicle leaves from
+  int end_location = 0;              // depot it returns to
+  double shift_start = 0;            // earliest departure from the start depot
+  double shift_end = kUnlimited;     // latest arrival at the end depot
   double max_duration = kUnlimited;  // from departure to return
-  double fixed_cost = 0;  // per vehicle used
+  double fixed_cost = 0;             // per vehicle used
   double cost_per_distance = 1;
   double cost_per_time = 0;  // per unit of route duration (departure to return)
 };
@@ -69,8 +69,8 @@ struct ProblemData {
   int load_dimensions = 1;
   // Optional names of the load dimensions for messages (e.g. "seats", "wheelchair spaces").
   std::vector<std::string> load_dimension_names;
-  std::vector<Point> coordinates;  // optional: one per location, for maps and Euclidean matrices
-  std::vector<double> distances;   // row-major n×n
+  std::vector<Point> coordinates;    // optional: one per location, for maps and Euclidean matrices
+  std::vector<double> distances;     // row-major n×n
   std::vector<double> travel_times;  // row-major n×n
   std::vector<Request> requests;
   std::vector<VehicleType> vehicle_types;

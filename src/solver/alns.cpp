@@ -7,9 +7,9 @@ namespace sendplan::solver {
 
 namespace {
 
-constexpr std::array<RepairKind, 6> kRepairs = {
-    RepairKind{1, false}, RepairKind{1, true}, RepairKind{2, false},
-    RepairKind{2, true},  RepairKind{3, false}, RepairKind{3, true}};
+constexpr std::array<RepairKind, 6> kRepairs = {RepairKind{1, false}, RepairKind{1, true},
+                                                RepairKind{2, false}, RepairKind{2, true},
+                                                RepairKind{3, false}, RepairKind{3, true}};
 constexpr double kNoiseFraction = 0.025;  // of the largest distance (Ropke & Pisinger)
 constexpr double kImprovementEpsilon = 1e-9;
 
@@ -111,7 +111,8 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
 
     candidate = current;
     const int destroy_index = roulette(destroy_weights.weight.data(), kDestroyKindCount);
-    const int repair_index = roulette(repair_weights.weight.data(), static_cast<int>(kRepairs.size()));
+    const int repair_index =
+        roulette(repair_weights.weight.data(), static_cast<int>(kRepairs.size()));
     const int served = model_->request_count() - static_cast<int>(candidate.unassigned().size());
     destroy(static_cast<DestroyKind>(destroy_index), candidate, removal_count(served), context);
     repair_.repair(candidate, kRepairs[repair_index], random_, noise);
@@ -121,8 +122,7 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
     ++statistics_.destroy_used[destroy_index];
     ++statistics_.repair_used[repair_index];
 
-    const double temperature =
-        start_temperature * std::pow(parameters_.end_temperature_ratio, p);
+    const double temperature = start_temperature * std::pow(parameters_.end_temperature_ratio, p);
     double score = 0;
     if (candidate.cost() < best.cost() - kImprovementEpsilon) {
       best = candidate;

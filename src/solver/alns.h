@@ -12,9 +12,9 @@
 #include "core/random.h"
 #include "solver/destroy/removal.h"
 #include "solver/local_search.h"
-#include "solver/two_opt.h"
 #include "solver/parameters.h"
 #include "solver/repair/insertion_repair.h"
+#include "solver/two_opt.h"
 
 namespace sendplan::solver {
 

@@ -21,7 +21,9 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
   const double ride_limit = request.max_ride_time;
   const int k = route.size();
   const std::vector<double>& start = route.schedule.start;
-  auto service_at = [&](int p) { return p == 0 || p > k ? 0.0 : m.stop(route.stops[p - 1]).service; };
+  auto service_at = [&](int p) {
+    return p == 0 || p > k ? 0.0 : m.stop(route.stops[p - 1]).service;
+  };
   auto loc = [&](int p) { return route.location[p]; };
   const double fixed = k == 0 ? v.fixed_cost : 0.0;
   const double pick_to_drop_time = m.travel_time(pick.location, drop.location);
@@ -49,7 +51,7 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
             start[i + 1], drop_time + drop.service + m.travel_time(drop.location, loc(i + 1)));
         if (next_time <= route.latest[i + 1] + kTimeEpsilon) {
           const double delta = d_i_pick + m.distance(pick.location, drop.location) +
-                                m.distance(drop.location, loc(i + 1)) - d_i_next;
+                               m.distance(drop.location, loc(i + 1)) - d_i_next;
           candidates_.push_back({fixed + v.cost_per_distance * delta, i, i});
         }
       }

@@ -14,7 +14,8 @@ Status SolverParameters::validate() const {
   if (time_limit_seconds <= 0 && max_iterations <= 0)
     return bad("give a time limit above 0 seconds or an iteration limit (or both)");
   if (max_iterations < 0) return bad("the iteration limit must not be negative");
-  if (threads < 1 || threads > 64) return bad(fmt::format("threads must be 1..64, got {}", threads));
+  if (threads < 1 || threads > 64)
+    return bad(fmt::format("threads must be 1..64, got {}", threads));
   if (!(min_removal_fraction > 0 && min_removal_fraction <= max_removal_fraction &&
         max_removal_fraction <= 1))
     return bad("removal fractions must satisfy 0 < min <= max <= 1");
@@ -29,11 +30,12 @@ Status SolverParameters::validate() const {
   return {};
 }
 
-#define SENDPLAN_PARAMETER_FIELDS(X)                                                       \
-  X(time_limit_seconds) X(max_iterations) X(seed) X(threads) X(min_removal_fraction)       \
-  X(max_removal_fraction) X(min_removed) X(max_removed) X(start_worse_fraction)            \
-  X(end_temperature_ratio) X(score_new_best) X(score_better) X(score_accepted) X(reaction) \
-  X(segment_length) X(local_search) X(unserved_penalty_factor)
+#define SENDPLAN_PARAMETER_FIELDS(X)                                                        \
+  X(time_limit_seconds)                                                                     \
+  X(max_iterations) X(seed) X(threads) X(min_removal_fraction) X(max_removal_fraction)      \
+      X(min_removed) X(max_removed) X(start_worse_fraction) X(end_temperature_ratio)        \
+          X(score_new_best) X(score_better) X(score_accepted) X(reaction) X(segment_length) \
+              X(local_search) X(unserved_penalty_factor)
 
 void to_json(nlohmann::json& json, const SolverParameters& p) {
   json = nlohmann::json::object();
@@ -48,10 +50,10 @@ Result<SolverParameters> parameters_from_json(const nlohmann::json& json) {
   for (const auto& [key, value] : json.items()) {
     bool known = false;
     try {
-#define SENDPLAN_READ(field)                     \
-  if (key == #field) {                           \
-    p.field = value.get<decltype(p.field)>();    \
-    known = true;                                \
+#define SENDPLAN_READ(field)                  \
+  if (key == #field) {                        \
+    p.field = value.get<decltype(p.field)>(); \
+    known = true;                             \
   }
       SENDPLAN_PARAMETER_FIELDS(SENDPLAN_READ)
 #undef SENDPLAN_READ

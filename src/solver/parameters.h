@@ -22,8 +22,8 @@ struct SolverParameters {
   int max_removed = 40;
 
   // Simulated annealing: a solution `start_worse_fraction` worse than the current one is accepted
-  // with probability 1/2 at the start; the temperature falls geometrically to `end_temperature_ratio`
-  // of that by the end of the run.
+  // with probability 1/2 at the start; the temperature falls geometrically to
+  // `end_temperature_ratio` of that by the end of the run.
   double start_worse_fraction = 0.01;
   double end_temperature_ratio = 0.01;
 

@@ -58,14 +58,16 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
   }
   const double back = time + m.travel_time(at, vehicle.end_location);
   if (back > vehicle.shift_end + kTimeEpsilon)
-    return fmt::format("cannot return to the depot by the end of the shift {:.2f} (earliest {:.2f})",
-                       vehicle.shift_end, back);
+    return fmt::format(
+        "cannot return to the depot by the end of the shift {:.2f} (earliest {:.2f})",
+        vehicle.shift_end, back);
   int stops[2];
   const int count = stops_of(m, r, stops);
   RouteSchedule schedule;
   if (evaluator.evaluate(v, stops, count, schedule)) return "";
   std::vector<std::string> limits;
-  if (limited_ride) limits.push_back(fmt::format("the maximum ride time {:.2f}", request.max_ride_time));
+  if (limited_ride)
+    limits.push_back(fmt::format("the maximum ride time {:.2f}", request.max_ride_time));
   if (vehicle.max_duration < model::kUnlimited)
     limits.push_back(fmt::format("the maximum route duration {:.2f}", vehicle.max_duration));
   if (limits.empty()) return "its time windows cannot be met on any route";

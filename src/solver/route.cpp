@@ -22,8 +22,8 @@ bool refresh(Route& route, RouteEvaluator& evaluator) {
   for (int p = k; p >= 0; --p) {
     const double service = p == 0 ? 0.0 : m.stop(route.stops[p - 1]).service;
     const double due = p == 0 ? v.shift_end : m.stop(route.stops[p - 1]).due;
-    route.latest[p] = std::min(
-        due, route.latest[p + 1] - service - m.travel_time(route.location[p], route.location[p + 1]));
+    route.latest[p] = std::min(due, route.latest[p + 1] - service -
+                                        m.travel_time(route.location[p], route.location[p + 1]));
   }
 
   route.load_after.resize(static_cast<size_t>(k) + 1);

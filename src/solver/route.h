@@ -18,8 +18,8 @@ struct Route {
   std::vector<double> latest;  // latest start keeping windows and shift (ride times ignored)
   // Per position 0..size(): what is on board when leaving that position.
   std::vector<model::Load> load_after;
-  std::vector<model::Load> max_load_up_to;    // max of load_after[0..p]
-  std::vector<model::Load> max_load_from;     // max of load_after[p..size()]
+  std::vector<model::Load> max_load_up_to;  // max of load_after[0..p]
+  std::vector<model::Load> max_load_from;   // max of load_after[p..size()]
 
   int size() const { return static_cast<int>(stops.size()); }
   bool empty() const { return stops.empty(); }

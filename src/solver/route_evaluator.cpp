@@ -173,7 +173,8 @@ bool RouteEvaluator::evaluate(int vehicle, const int* stops, int count, RouteSch
   schedule.departure = std::max(start[0], start[1] - travel_[0]);
   schedule.distance = distance;
   schedule.duration = start[last] - schedule.departure;
-  schedule.cost = v.fixed_cost + v.cost_per_distance * distance + v.cost_per_time * schedule.duration;
+  schedule.cost =
+      v.fixed_cost + v.cost_per_distance * distance + v.cost_per_time * schedule.duration;
   schedule.feasible = true;
   return true;
 }

@@ -20,9 +20,9 @@ inline constexpr double kTimeEpsilon = 1e-9;
 struct RouteSchedule {
   bool feasible = false;
   double distance = 0;
-  double departure = 0;  // the latest departure from the start depot that keeps these times
-  double duration = 0;   // arrival at the end depot minus `departure`
-  double cost = 0;       // fixed (if any stop) + per distance + per time
+  double departure = 0;       // the latest departure from the start depot that keeps these times
+  double duration = 0;        // arrival at the end depot minus `departure`
+  double cost = 0;            // fixed (if any stop) + per distance + per time
   std::vector<double> start;  // start of service per position: the least (earliest) schedule
 };
 

@@ -39,8 +39,7 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
     for (int k = 0; k < type.count; ++k) {
       vehicles_.push_back(VehicleData{t, type.start_location, type.end_location, type.shift_start,
                                       type.shift_end, type.max_duration, type.capacity,
-                                      type.fixed_cost, type.cost_per_distance,
-                                      type.cost_per_time});
+                                      type.fixed_cost, type.cost_per_distance, type.cost_per_time});
     }
   }
   std::sort(used_locations.begin(), used_locations.end());
@@ -94,7 +93,8 @@ void SearchModel::tighten_windows() {
     for (int first : first_vehicle_of_type_) {
       if (first >= static_cast<int>(vehicles_.size())) continue;
       const VehicleData& v = vehicles_[first];
-      from_depot = std::min(from_depot, v.shift_start + travel_time(v.start_location, stop.location));
+      from_depot =
+          std::min(from_depot, v.shift_start + travel_time(v.start_location, stop.location));
       to_depot = std::max(to_depot == model::kUnlimited ? -model::kUnlimited : to_depot,
                           v.shift_end - stop.service - travel_time(stop.location, v.end_location));
     }

@@ -10,10 +10,18 @@
 
 namespace sendplan::solver {
 
-inline int pickup_stop(int request) { return 2 * request; }
-inline int delivery_stop(int request) { return 2 * request + 1; }
-inline int request_of(int stop) { return stop / 2; }
-inline bool is_pickup(int stop) { return (stop & 1) == 0; }
+inline int pickup_stop(int request) {
+  return 2 * request;
+}
+inline int delivery_stop(int request) {
+  return 2 * request + 1;
+}
+inline int request_of(int stop) {
+  return stop / 2;
+}
+inline bool is_pickup(int stop) {
+  return (stop & 1) == 0;
+}
 
 struct StopData {
   int location = 0;

@@ -30,18 +30,21 @@ void Solution::remove(int r, RouteEvaluator& evaluator) {
   std::erase_if(route.stops, [r](int s) { return request_of(s) == r; });
   route_of_[r] = -1;
   unassigned_.push_back(r);
-  if (!refresh(route, evaluator)) {
-    for (int s : route.stops) {
-      // Count each request once: at its pickup, or at its only stop.
-      if (is_pickup(s) || model_->kind(request_of(s)) != model::RequestKind::kPickupDelivery) {
-        route_of_[request_of(s)] = -1;
-        unassigned_.push_back(request_of(s));
-      }
-    }
-    route.stops.clear();
-    refresh(route, evaluator);
-  }
+  if (!refresh(route, evaluator)) unassign_route(v, evaluator);
   routes_cost_ += route.cost() - before;
+}
+
+void Solution::unassign_route(int v, RouteEvaluator& evaluator) {
+  Route& route = routes_[v];
+  for (int s : route.stops) {
+    const int r = request_of(s);
+    if (route_of_[r] == v) {  // once per request, whichever of its stops comes first
+      route_of_[r] = -1;
+      unassigned_.push_back(r);
+    }
+  }
+  route.stops.clear();
+  refresh(route, evaluator);
 }
 
 void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
@@ -58,29 +61,18 @@ void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
         std::find(tail.stops.begin(), tail.stops.end(), pickup_stop(request_of(s))) ==
             tail.stops.end())
       straddling.push_back(request_of(s));
-  auto drop = [&](Route& route, int r) {
-    std::erase_if(route.stops, [r](int s) { return request_of(s) == r; });
-    route_of_[r] = -1;
-    unassigned_.push_back(r);
-  };
   for (int r : straddling) {
+    std::erase_if(head.stops, [r](int s) { return request_of(s) == r; });
     std::erase_if(tail.stops, [r](int s) { return request_of(s) == r; });
-    drop(head, r);  // once: a request is unassigned once however many routes it left
+    route_of_[r] = -1;
+    unassigned_.push_back(r);  // once, though it left two routes
   }
   for (int s : tail.stops) route_of_[request_of(s)] = target;
-  refresh(head, evaluator);
-  if (!refresh(tail, evaluator) || !head.schedule.feasible) {
-    // Give up the split: everything that moved is unassigned, the head is restored to feasible
-    // by the same rule as remove().
-    for (int s : std::vector<int>(tail.stops))
-      if (route_of_[request_of(s)] == target) drop(tail, request_of(s));
-    refresh(tail, evaluator);
-    if (!head.schedule.feasible) {
-      for (int s : std::vector<int>(head.stops))
-        if (route_of_[request_of(s)] == v) drop(head, request_of(s));
-      refresh(head, evaluator);
-    }
-  }
+  const bool head_feasible = refresh(head, evaluator);
+  const bool tail_feasible = refresh(tail, evaluator);
+  // Without the triangle inequality a part can become infeasible: its requests are unassigned.
+  if (!tail_feasible) unassign_route(target, evaluator);
+  if (!head_feasible) unassign_route(v, evaluator);
   routes_cost_ += head.cost() + tail.cost() - before;
 }
 
@@ -121,8 +113,8 @@ void Solution::insert(int r, int v, const Insertion& insertion, InsertionEvaluat
 
 int Solution::first_empty_vehicle_of_type(int type) const {
   const auto& firsts = model_->first_vehicle_of_type();
-  const int end = type + 1 < static_cast<int>(firsts.size()) ? firsts[type + 1]
-                                                              : model_->vehicle_count();
+  const int end =
+      type + 1 < static_cast<int>(firsts.size()) ? firsts[type + 1] : model_->vehicle_count();
   for (int v = firsts[type]; v < end; ++v)
     if (routes_[v].empty()) return v;
   return -1;

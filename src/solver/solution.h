@@ -21,7 +21,9 @@ class Solution {
   const std::vector<int>& unassigned() const { return unassigned_; }
   double routes_cost() const { return routes_cost_; }
   double unserved_penalty() const { return unserved_penalty_; }
-  double cost() const { return routes_cost_ + unserved_penalty_ * static_cast<double>(unassigned_.size()); }
+  double cost() const {
+    return routes_cost_ + unserved_penalty_ * static_cast<double>(unassigned_.size());
+  }
   int vehicles_used() const;
 
   // Removes request r from its route (it becomes unassigned). Removing stops from a feasible
@@ -47,6 +49,9 @@ class Solution {
   int first_empty_vehicle_of_type(int type) const;
 
  private:
+  // Empties route v; each of its requests becomes unassigned once.
+  void unassign_route(int v, RouteEvaluator& evaluator);
+
   const SearchModel* model_;
   std::vector<Route> routes_;
   std::vector<int> route_of_;

@@ -15,10 +15,12 @@ namespace {
 // Collects each thread's best and reports the overall best, from whichever thread calls.
 class ProgressAggregator {
  public:
-  ProgressAggregator(int threads, const ProgressCallback& callback,
-                     Alns::Clock::time_point started)
-      : best_cost_(threads, 0), unserved_(threads, 0), iterations_(threads, 0),
-        callback_(callback), started_(started) {}
+  ProgressAggregator(int threads, const ProgressCallback& callback, Alns::Clock::time_point started)
+      : best_cost_(threads, 0),
+        unserved_(threads, 0),
+        iterations_(threads, 0),
+        callback_(callback),
+        started_(started) {}
 
   void update(int thread, int64_t iterations, const Solution& best) {
     if (!callback_) return;
@@ -27,8 +29,7 @@ class ProgressAggregator {
     unserved_[thread] = static_cast<int>(best.unassigned().size());
     iterations_[thread] = iterations;
     Progress progress;
-    progress.elapsed_seconds =
-        std::chrono::duration<double>(Alns::Clock::now() - started_).count();
+    progress.elapsed_seconds = std::chrono::duration<double>(Alns::Clock::now() - started_).count();
     int best_thread = 0;
     for (size_t t = 0; t < best_cost_.size(); ++t) {
       progress.iterations += iterations_[t];
@@ -64,9 +65,8 @@ model::Plan solve(const model::Problem& problem, const SolverParameters& paramet
   std::vector<int64_t> iterations(threads, 0);
   auto work = [&](int t) {
     Alns search(model, parameters, parameters.seed + static_cast<uint64_t>(t));
-    results[t] = search.run(started, [&](int64_t it, const Solution& best) {
-      aggregator.update(t, it, best);
-    });
+    results[t] = search.run(
+        started, [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); });
     iterations[t] = search.statistics().iterations;
   };
   if (threads == 1) {

@@ -57,8 +57,7 @@ bool TwoOptSearch::try_swap_tails(Solution& solution, int a, int b) {
       first_.insert(first_.end(), rb.stops.begin() + j, rb.stops.end());
       second_.assign(rb.stops.begin(), rb.stops.begin() + j);
       second_.insert(second_.end(), ra.stops.begin() + i, ra.stops.end());
-      if (solution.replace_if_better(a, first_, b, second_, *evaluator_, kGainEpsilon))
-        return true;
+      if (solution.replace_if_better(a, first_, b, second_, *evaluator_, kGainEpsilon)) return true;
     }
   }
   return false;

@@ -22,9 +22,9 @@ TEST(Error, ToStringLeavesOutUnknownParts) {
 
 TEST(Error, EveryCodeHasADistinctNonZeroExitCode) {
   std::set<int> seen;
-  for (ErrorCode c : {ErrorCode::kInvalidArgument, ErrorCode::kParse, ErrorCode::kInvalidInput,
-                      ErrorCode::kNotFound, ErrorCode::kIo, ErrorCode::kInfeasible,
-                      ErrorCode::kInternal}) {
+  for (ErrorCode c :
+       {ErrorCode::kInvalidArgument, ErrorCode::kParse, ErrorCode::kInvalidInput,
+        ErrorCode::kNotFound, ErrorCode::kIo, ErrorCode::kInfeasible, ErrorCode::kInternal}) {
     EXPECT_NE(exit_code(c), 0);
     EXPECT_NE(exit_code(c), 1);
     EXPECT_TRUE(seen.insert(exit_code(c)).second);

@@ -83,8 +83,7 @@ class Builder {
   }
 
   // A pickup-only job: collected at (x, y), carried to the end depot.
-  int pickup(model::Point at, Load load, double ready = 0, double due = kWide,
-             double service = 1) {
+  int pickup(model::Point at, Load load, double ready = 0, double due = kWide, double service = 1) {
     model::Request request;
     request.name = "c" + std::to_string(data_.requests.size());
     request.kind = RequestKind::kPickup;
@@ -267,13 +266,10 @@ TEST(SolverFeature, MaximumRideTimeBindsAndImpossibleRidesAreUnservedWithTheReas
 
 // 5b. The same impossible ride, but with a narrow pickup window: the reason must still be the
 // ride time (the drop-off window is wide open; only the ride limit makes it impossible).
-// BUG: unserved_reason (src/solver/plan_builder.cpp, reason_for_type) simulates the trip against
-// the SearchModel's *tightened* windows, which the ride limit has already narrowed (and emptied),
-// so the drop-off "window" check fires before the ride-time check. Minimal reproduction: one
-// car at (0,0); request (0,-10) -> (0,-40), service 1, pickup window [50, 52], drop-off window
-// [0, 1000], max ride 20 (direct 30). Reason given: "cannot reach the drop-off before its window
-// closes at 63.00 (earliest 101.00)" — 63 is not the request's window (it is [0, 1000]). It
-// should say the direct journey 30.00 exceeds the maximum ride time 20.00.
+// Regression (bug found by this test at 1c27125, fixed in fc41de5): the reason was worked out
+// against the search model's tightened windows, which the ride limit had already narrowed, so it
+// read "cannot reach the drop-off before its window closes at 63.00 (earliest 101.00)" for a
+// drop-off window of [0, 1000] instead of naming the ride time.
 TEST(SolverFeature, ImpossibleRideWithNarrowPickupWindowIsReportedAsARideTimeProblem) {
   Builder b;
   b.vehicles("car", 1, seats(4));
@@ -497,13 +493,9 @@ TEST(SolverFeature, UnservedReasonsNameThePickupWindowAndTheOverfullDimension) {
 
 // 12. A request that only the maximum route duration rules out (no ride limit, wide windows)
 // must get a reason about the route duration that makes sense to a user.
-// BUG: reason_for_type (src/solver/plan_builder.cpp) falls back, for any paired request whose
-// lone trip fails the exact evaluation, to "its time windows cannot be met within the maximum
-// ride time {max_ride_time} and route duration" — for a request without a ride limit that reads
-// "... the maximum ride time inf and route duration". Minimal reproduction: one car at (0,0),
-// max_duration 100, request (50,0) -> (60,0), windows [0, 1000], no ride limit (the lone trip
-// takes 50 + 1 + 10 + 1 + 60 = 122). It should name the route duration (100) and not print
-// "inf" as a ride-time limit.
+// Regression (bug found by this test at 1c27125, fixed in fc41de5): the lone trip takes
+// 50 + 1 + 10 + 1 + 60 = 122 > 100, and the reason read "its time windows cannot be met within
+// the maximum ride time inf and route duration" for a request without a ride limit.
 TEST(SolverFeature, RequestRuledOutOnlyByMaximumRouteDurationGetsASensibleReason) {
   Builder b;
   b.vehicles("car", 1, seats(4)).max_duration = 100;
@@ -523,17 +515,16 @@ TEST(SolverFeature, RequestRuledOutOnlyByMaximumRouteDurationGetsASensibleReason
 // comments allow for it). Depot 0, pickup 1, drop-off 2: 0->1 = 1->2 = 2->0 = 10 but 1->0 = 100.
 // The loop 0 -> 1 -> 2 -> 0 takes 32 with service, within a shift ending at 40, so the request is
 // feasible and must be served.
-// BUG: SearchModel::tighten_windows (src/solver/search_model.cpp) bounds every stop's due time by
-// "shift end - service - travel(stop -> end depot)", which assumes the direct trip back is the
-// fastest. Here it sets the pickup's due time to 40 - 1 - 100 = -61, so the request is never
-// inserted and is reported unserved with "cannot reach the pickup before its window closes at
-// -61.00 (earliest 10.00)" — a window the request does not have.
+// Regression (bug found by this test at 1c27125, fixed in fc41de5): window tightening bounded
+// each due time by "shift end - service - travel(stop -> end depot)", assuming the direct trip
+// back is the fastest; here that made the pickup due at 40 - 1 - 100 = -61, so the request was
+// left unserved ("cannot reach the pickup before its window closes at -61.00").
 TEST(SolverFeature, FeasibleRequestIsServedWhenTravelTimesBreakTheTriangleInequality) {
   ProblemData data;
   data.name = "one-way";
-  data.distances = {0, 10, 10,    //
-                    100, 0, 10,   //
-                    10, 10, 0};
+  data.distances = {0,   10, 10,  //
+                    100, 0,  10,  //
+                    10,  10, 0};
   data.travel_times = data.distances;
   model::Request request;
   request.name = "r";
@@ -606,13 +597,16 @@ ProblemData random_mixed_problem(Random& random, int n) {
 
 // 14. Everything at once: on random instances mixing every feature, every plan passes the
 // independent check (a net for constraint violations the targeted tests above do not reach).
+// Regression: at 1c27125 trial 14 crashed (heap corruption: Solution::split unassigned a
+// straddling request twice, so it was inserted twice); fixed in fc41de5.
 TEST(SolverFeature, RandomMixedInstancesAlwaysGiveValidPlans) {
   Random random(2024);
   for (int trial = 0; trial < 30; ++trial) {
     auto created = Problem::create(random_mixed_problem(random, 10 + trial % 12));
     ASSERT_TRUE(created.ok()) << created.error().message;
     const Problem& problem = created.value();
-    const Plan plan = solve(problem, parameters(200, 1 + static_cast<uint64_t>(trial), 1 + trial % 2));
+    const Plan plan =
+        solve(problem, parameters(200, 1 + static_cast<uint64_t>(trial), 1 + trial % 2));
     EXPECT_EQ(check_plan(problem, plan), "") << "trial " << trial;
     EXPECT_EQ(testing::served_count(plan) + static_cast<int>(plan.unserved.size()),
               problem.request_count())

@@ -34,7 +34,8 @@ const model::StopSpec& spec_of(const Request& request, const PlannedStop& stop) 
 }
 
 // Who is on board: before the first stop (index 0) and after each stop (index i + 1).
-std::vector<std::vector<int>> on_board_snapshots(const Problem& problem, const PlannedRoute& route) {
+std::vector<std::vector<int>> on_board_snapshots(const Problem& problem,
+                                                 const PlannedRoute& route) {
   std::vector<int> on_board;
   for (const PlannedStop& stop : route.stops) {
     if (stop.request < 0 || stop.request >= problem.request_count()) continue;
@@ -209,7 +210,8 @@ class Checker {
     const double cost =
         type.fixed_cost + type.cost_per_distance * distance + type.cost_per_time * duration;
     if (!near(route.cost, cost, tolerance_))
-      fail(fmt::format("{}: cost {} but fixed + distance + time gives {}", where, route.cost, cost));
+      fail(
+          fmt::format("{}: cost {} but fixed + distance + time gives {}", where, route.cost, cost));
 
     check_sharing(where, route);
     return {distance, cost};
@@ -232,8 +234,8 @@ class Checker {
     const auto snapshots = on_board_snapshots(problem_, route);
     for (size_t i = 0; i < snapshots.size(); ++i) {
       const std::vector<int>& on_board = snapshots[i];
-      const std::string when = i == 0 ? std::string("leaving the depot")
-                                      : fmt::format("after stop {}", i - 1);
+      const std::string when =
+          i == 0 ? std::string("leaving the depot") : fmt::format("after stop {}", i - 1);
       if (on_board.size() > 1) {
         for (int r : on_board)
           if (problem_.request(r).ride_alone)

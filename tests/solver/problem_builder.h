@@ -9,7 +9,7 @@
 namespace sendplan::testing {
 
 struct PointRequest {
-  double px, py, dx, dy;      // pickup and delivery coordinates
+  double px, py, dx, dy;  // pickup and delivery coordinates
   double pick_ready, pick_due, drop_ready, drop_due;
   double service = 1;
   int load = 1;

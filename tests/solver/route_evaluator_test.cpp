@@ -49,8 +49,8 @@ bool reference_feasible(const model::Problem& problem, const std::vector<int>& s
     } else {
       if (pickup_position[r] < 0) return false;
       load -= q.load.amount[0];
-      edges.push_back({i + 1, pickup_position[r], -(q.max_ride_time + spec.service * 0) -
-                                                      q.pickup.service});
+      edges.push_back(
+          {i + 1, pickup_position[r], -(q.max_ride_time + spec.service * 0) - q.pickup.service});
     }
     if (load > v.capacity.amount[0]) return false;
   }
@@ -79,7 +79,8 @@ bool reference_feasible(const model::Problem& problem, const std::vector<int>& s
 }
 
 TEST(RouteEvaluator, EmptyRouteIsFeasibleAndFree) {
-  auto problem = model::Problem::create(paired_problem({{1, 0, 2, 0, 0, 100, 0, 100}}, 1, 3, 100, 100));
+  auto problem =
+      model::Problem::create(paired_problem({{1, 0, 2, 0, 0, 100, 0, 100}}, 1, 3, 100, 100));
   ASSERT_TRUE(problem.ok());
   SearchModel model(problem.value());
   RouteEvaluator evaluator(model);
@@ -90,7 +91,8 @@ TEST(RouteEvaluator, EmptyRouteIsFeasibleAndFree) {
 
 TEST(RouteEvaluator, ComputesDistanceAndEarliestTimes) {
   // Depot (0,0) -> pickup (3,0) -> drop (3,4) -> depot: 3 + 4 + 5 = 12.
-  auto problem = model::Problem::create(paired_problem({{3, 0, 3, 4, 10, 20, 0, 100}}, 1, 3, 100, 100));
+  auto problem =
+      model::Problem::create(paired_problem({{3, 0, 3, 4, 10, 20, 0, 100}}, 1, 3, 100, 100));
   ASSERT_TRUE(problem.ok());
   SearchModel model(problem.value());
   RouteEvaluator evaluator(model);
@@ -100,8 +102,8 @@ TEST(RouteEvaluator, ComputesDistanceAndEarliestTimes) {
   EXPECT_DOUBLE_EQ(schedule.distance, 12);
   EXPECT_DOUBLE_EQ(schedule.start[1], 10);  // waits for the window
   EXPECT_DOUBLE_EQ(schedule.start[2], 15);  // 10 + service 1 + 4
-  EXPECT_DOUBLE_EQ(schedule.start[0], 0);    // least schedule: could leave at once
-  EXPECT_DOUBLE_EQ(schedule.departure, 7);   // but leaves just in time
+  EXPECT_DOUBLE_EQ(schedule.start[0], 0);   // least schedule: could leave at once
+  EXPECT_DOUBLE_EQ(schedule.departure, 7);  // but leaves just in time
   EXPECT_DOUBLE_EQ(schedule.duration, 21 - 7);
 }
 
@@ -191,8 +193,8 @@ namespace {
 // Regression: a corrupted sequence with a request's pickup twice (and another's delivery alone)
 // balanced the open-delivery count and reached the sharing check, which then crashed.
 TEST(RouteEvaluator, RejectsDuplicatedStops) {
-  auto problem = model::Problem::create(paired_problem(
-      {{1, 0, 2, 0, 0, 100, 0, 100}, {1, 1, 2, 1, 0, 100, 0, 100}}, 1, 3, 100, 100));
+  auto problem = model::Problem::create(
+      paired_problem({{1, 0, 2, 0, 0, 100, 0, 100}, {1, 1, 2, 1, 0, 100, 0, 100}}, 1, 3, 100, 100));
   ASSERT_TRUE(problem.ok());
   SearchModel model(problem.value());
   RouteEvaluator evaluator(model);

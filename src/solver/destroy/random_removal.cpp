@@ -1,7 +1,7 @@
 // Random removal: `count` served requests, uniformly, without repetition.
-#include "solver/destroy/removal.h"
-
 #include <utility>
+
+#include "solver/destroy/removal.h"
 
 namespace sendplan::solver {
 

@@ -4,11 +4,16 @@ namespace sendplan::solver {
 
 const char* destroy_name(DestroyKind kind) {
   switch (kind) {
-    case DestroyKind::kRandom: return "random";
-    case DestroyKind::kWorst: return "worst";
-    case DestroyKind::kRelated: return "related";
-    case DestroyKind::kRoute: return "route";
-    case DestroyKind::kSplit: return "split";
+    case DestroyKind::kRandom:
+      return "random";
+    case DestroyKind::kWorst:
+      return "worst";
+    case DestroyKind::kRelated:
+      return "related";
+    case DestroyKind::kRoute:
+      return "route";
+    case DestroyKind::kSplit:
+      return "split";
   }
   return "?";
 }
@@ -22,11 +27,16 @@ void collect_served(const Solution& solution, std::vector<int>& out) {
 
 void destroy(DestroyKind kind, Solution& solution, int count, DestroyContext& context) {
   switch (kind) {
-    case DestroyKind::kRandom: return random_removal(solution, count, context);
-    case DestroyKind::kWorst: return worst_removal(solution, count, context);
-    case DestroyKind::kRelated: return related_removal(solution, count, context);
-    case DestroyKind::kRoute: return route_removal(solution, count, context);
-    case DestroyKind::kSplit: return split_removal(solution, count, context);
+    case DestroyKind::kRandom:
+      return random_removal(solution, count, context);
+    case DestroyKind::kWorst:
+      return worst_removal(solution, count, context);
+    case DestroyKind::kRelated:
+      return related_removal(solution, count, context);
+    case DestroyKind::kRoute:
+      return route_removal(solution, count, context);
+    case DestroyKind::kSplit:
+      return split_removal(solution, count, context);
   }
 }
 

@@ -13,12 +13,9 @@ void route_removal(Solution& solution, int count, DestroyContext& context) {
   if (used.empty()) return;
   const int v = used[context.random.below(static_cast<uint32_t>(used.size()))];
   std::vector<int> requests;
-  for (int s : solution.route(v).stops) {
-    const int r = request_of(s);
-    if (requests.empty() || requests.back() != r) {
-      if (std::find(requests.begin(), requests.end(), r) == requests.end()) requests.push_back(r);
-    }
-  }
+  for (int s : solution.route(v).stops)
+    if (std::find(requests.begin(), requests.end(), request_of(s)) == requests.end())
+      requests.push_back(request_of(s));
   for (int r : requests) solution.remove(r, context.evaluator);
   const int more = count - static_cast<int>(requests.size());
   if (more > 0) random_removal(solution, more, context);

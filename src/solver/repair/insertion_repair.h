@@ -1,7 +1,8 @@
 // Repair operators: insert every unassigned request back, one at a time, each time choosing
 //   greedy   — the request with the cheapest best insertion, or
 //   regret-k — the request that would lose most if its best route were taken (sum over the k best
-//              routes of the cost above the best; requests with fewer than k feasible routes first).
+//              routes of the cost above the best; requests with fewer than k feasible routes
+//              first).
 // Optional noise perturbs insertion costs by up to ±noise·(largest distance) to diversify.
 // Best insertions per (request, route) are cached; after an insertion only the changed route is
 // re-evaluated. Only non-empty routes and one empty vehicle per type are tried (empty vehicles of
