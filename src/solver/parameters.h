@@ -17,7 +17,7 @@ struct SolverParameters {
 
   // Destroy: how many requests one iteration removes (fraction of served requests, clamped).
   double min_removal_fraction = 0.05;
-  double max_removal_fraction = 0.35;
+  double max_removal_fraction = 0.5;
   int min_removed = 2;
   int max_removed = 40;
 
