@@ -164,7 +164,8 @@ TEST(PlanCheckFeature, CatchesCostDistanceAndDurationMistakes) {
 TEST(PlanCheckFeature, CatchesDroppedDuplicatedAndDoublyListedRequests) {
   const Problem problem = make(shared_ride());
   Plan dropped = valid_shared_plan(problem);
-  std::erase_if(dropped.routes[0].stops, [](const model::PlannedStop& s) { return s.request == 1; });
+  std::erase_if(dropped.routes[0].stops,
+                [](const model::PlannedStop& s) { return s.request == 1; });
   EXPECT_TRUE(contains(testing::check_plan(problem, dropped), "neither served nor listed"));
 
   Plan listed = valid_shared_plan(problem);

@@ -63,10 +63,10 @@ TEST_F(SolutionTest, SplitUnassignsEachCutRequestExactlyOnce) {
 }
 
 TEST_F(SolutionTest, SplitMovesWholeRequestsToTheNewVehicle) {
-  solution_.remove(2, evaluator_);       // P1 P2 D1 D2
-  solution_.remove(1, evaluator_);       // P1 D1
+  solution_.remove(2, evaluator_);                        // P1 P2 D1 D2
+  solution_.remove(1, evaluator_);                        // P1 D1
   solution_.insert(1, 0, Insertion{0, 2, 2}, inserter_);  // P1 D1 P2 D2
-  solution_.split(0, 2, 1, evaluator_);  // P1 D1 | P2 D2
+  solution_.split(0, 2, 1, evaluator_);                   // P1 D1 | P2 D2
   EXPECT_EQ(solution_.route(0).stops, (std::vector<int>{0, 1}));
   EXPECT_EQ(solution_.route(1).stops, (std::vector<int>{2, 3}));
   EXPECT_EQ(solution_.route_of(1), 1);
