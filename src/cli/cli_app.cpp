@@ -1,10 +1,11 @@
-// Command-line definition of `sendplan` (CLI11): the `solve` and `bench` subcommands and their
-// options. Usage errors exit with 2, like every kInvalidArgument error.
+// Command-line definition of `sendplan` (CLI11): the `solve`, `bench` and `generate` subcommands
+// and their options. Usage errors exit with 2, like every kInvalidArgument error.
 #include "cli/cli_app.h"
 
 #include <CLI/CLI.hpp>
 
 #include "cli/bench_command.h"
+#include "cli/generate_command.h"
 #include "cli/solve_command.h"
 #include "core/error.h"
 
@@ -57,6 +58,21 @@ int run_cli(int argc, char** argv) {
   bench_command->add_option("--solutions", bench.solutions, "Keep the plan JSONs here");
   bench_command->add_option("--csv", bench.csv, "Also write the table as CSV");
 
+  GenerateOptions generate;
+  CLI::App* generate_command = app.add_subcommand(
+      "generate", "Write a synthetic borough's pupils.csv, schools.csv and fleet.csv");
+  generate_command->add_option("--borough", generate.borough, "London borough, e.g. Hackney")
+      ->required();
+  generate_command->add_option("--pupils", generate.pupils, "Number of pupils (1..100000)")
+      ->required();
+  generate_command->add_option("--seed", generate.seed, "Random seed (same seed, same files)")
+      ->default_val(generate.seed);
+  generate_command->add_option("--out", generate.out, "Directory for the three CSV files")
+      ->required();
+  generate_command->add_option(
+      "--boundaries", generate.boundaries,
+      std::string("Borough boundaries GeoJSON (default: ") + kDefaultBoundariesPath + ")");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,6 +80,7 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? 0 : exit_code(ErrorCode::kInvalidArgument);
   }
   if (solve_command->parsed()) return run_solve(solve);
+  if (generate_command->parsed()) return run_generate(generate);
   return run_bench(bench);
 }
 

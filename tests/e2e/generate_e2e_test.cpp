@@ -1,0 +1,65 @@
+// End-to-end: `sendplan generate` writes a synthetic borough the transport readers accept, and
+// rejects what it cannot do with the documented exit codes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "e2e_support.h"
+
+namespace sendplan::e2e {
+namespace {
+
+std::string boundaries() {
+  return shared_dir() + "/data/boundaries/london_boroughs_gla.geojson";
+}
+
+TEST(Generate, WritesThreeFilesAndSummarises) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const RunResult r =
+      run(sendplan_bin() + " generate --borough Hackney --pupils 40 --seed 5 --out " +
+              quote(dir.file("borough")) + " --boundaries " + quote(boundaries()),
+          dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("40 pupils"), std::string::npos) << r.out;
+  for (const char* name : {"pupils.csv", "schools.csv", "fleet.csv"}) {
+    const std::string text = read_file(dir.file("borough") + "/" + name);
+    EXPECT_FALSE(text.empty()) << name;
+  }
+  // 40 pupils: a header and 40 rows.
+  const std::string pupils = read_file(dir.file("borough") + "/pupils.csv");
+  EXPECT_EQ(std::count(pupils.begin(), pupils.end(), '\n'), 41);
+}
+
+TEST(Generate, SameSeedSameFiles) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  for (const char* out : {"a", "b"}) {
+    const RunResult r =
+        run(sendplan_bin() + " generate --borough Camden --pupils 30 --seed 9 --out " +
+                quote(dir.file(out)) + " --boundaries " + quote(boundaries()),
+            dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_EQ(read_file(dir.file("a") + "/pupils.csv"), read_file(dir.file("b") + "/pupils.csv"));
+}
+
+TEST(Generate, UnknownBoroughAndMissingBoundariesAreErrors) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const RunResult unknown = run(sendplan_bin() + " generate --borough Gotham --pupils 10 --out " +
+                                    quote(dir.file("x")) + " --boundaries " + quote(boundaries()),
+                                dir.path());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("Gotham"), std::string::npos) << unknown.err;
+  const RunResult missing =
+      run(sendplan_bin() + " generate --borough Camden --pupils 10 --out " + quote(dir.file("y")) +
+              " --boundaries " + quote(dir.file("nope.geojson")),
+          dir.path());
+  EXPECT_EQ(missing.exit_code, 5);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("y") + "/pupils.csv"));
+}
+
+}  // namespace
+}  // namespace sendplan::e2e
