@@ -35,15 +35,8 @@ InputResult<std::vector<VehicleType>> parse_fleet(std::string_view text,
     const size_t problems_before = problems.size();
     VehicleType vehicle;
     vehicle.source_row = row.line();
-    const std::optional<std::string> name = row.required("vehicle_type");
-    if (name) {
-      const auto [it, inserted] = row_of_name.emplace(*name, row.line());
-      if (!inserted) {
-        row.problem("vehicle_type", fmt::format("duplicate vehicle_type '{}' (first on row {})",
-                                                *name, it->second));
-      }
-      vehicle.name = *name;
-    }
+    const std::optional<std::string> name = row.unique_id("vehicle_type", row_of_name);
+    if (name) vehicle.name = *name;
     const std::optional<int> seats = row.whole_number("seats", 1);
     const std::optional<int> spaces = row.whole_number("wheelchair_spaces", 0);
     const std::optional<int> available = row.whole_number("available", 0);

@@ -92,15 +92,8 @@ InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::s
     const size_t problems_before = problems.size();
     Pupil pupil;
     pupil.source_row = row.line();
-    const std::optional<std::string> id = row.required("pupil_id");
-    if (id) {
-      const auto [it, inserted] = row_of_id.emplace(*id, row.line());
-      if (!inserted) {
-        row.problem("pupil_id",
-                    fmt::format("duplicate pupil_id '{}' (first on row {})", *id, it->second));
-      }
-      pupil.id = *id;
-    }
+    const std::optional<std::string> id = row.unique_id("pupil_id", row_of_id);
+    if (id) pupil.id = *id;
     pupil.borough = row.required("borough").value_or("");
     pupil.school_id = row.required("school_id").value_or("");
     const std::optional<detail::Place> home = row.place(kHome, postcodes);

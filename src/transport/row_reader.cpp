@@ -43,6 +43,16 @@ std::optional<std::string> RowReader::required(std::string_view column) const {
   return std::string(cell);
 }
 
+std::optional<std::string> RowReader::unique_id(
+    std::string_view column, std::unordered_map<std::string, int>& first_row) const {
+  std::optional<std::string> id = required(column);
+  if (!id) return id;
+  const auto [it, inserted] = first_row.emplace(*id, line());
+  if (!inserted)
+    problem(column, fmt::format("duplicate {} '{}' (first on row {})", column, *id, it->second));
+  return id;
+}
+
 std::optional<bool> RowReader::yes_no(std::string_view column) const {
   const std::string value = to_lower(text(column));
   if (value == "yes") return true;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "geo/coordinates.h"
 #include "geo/postcode.h"
@@ -45,6 +46,10 @@ class RowReader {
 
   // A non-empty cell.
   std::optional<std::string> required(std::string_view column) const;
+  // A non-empty cell that no earlier row had in this column; `first_row` maps each id seen to
+  // its row. A repeat is a problem naming the first row (the value is still returned).
+  std::optional<std::string> unique_id(std::string_view column,
+                                       std::unordered_map<std::string, int>& first_row) const;
   // "yes" or "no", any case; required.
   std::optional<bool> yes_no(std::string_view column) const;
   // A whole number >= minimum; a blank cell gives `blank` (a problem when it has no value).

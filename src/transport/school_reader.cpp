@@ -35,15 +35,8 @@ InputResult<std::vector<School>> parse_schools(std::string_view text, const std:
     const size_t problems_before = problems.size();
     School school;
     school.source_row = row.line();
-    const std::optional<std::string> id = row.required("school_id");
-    if (id) {
-      const auto [it, inserted] = row_of_id.emplace(*id, row.line());
-      if (!inserted) {
-        row.problem("school_id",
-                    fmt::format("duplicate school_id '{}' (first on row {})", *id, it->second));
-      }
-      school.id = *id;
-    }
+    const std::optional<std::string> id = row.unique_id("school_id", row_of_id);
+    if (id) school.id = *id;
     school.name = row.required("name").value_or("");
     school.borough = row.required("borough").value_or("");
     const std::optional<detail::Place> place = row.place(kSchool, postcodes);
