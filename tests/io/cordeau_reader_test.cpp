@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io/instance_readers.h"
+#include "io/reader_test_support.h"
 
 namespace sendplan::io {
 namespace {
@@ -18,28 +19,13 @@ constexpr const char* kTiny =
     "4 -1.0 0.0 3 -1 50 90\n"  // line 6
     "5 0.0 0.0 0 0 0 480\n";   // line 7
 
-std::string replace_line(const std::string& text, int line, const std::string& replacement) {
-  size_t start = 0;
-  for (int i = 1; i < line; ++i) start = text.find('\n', start) + 1;
-  const size_t end = text.find('\n', start);
-  return text.substr(0, start) + replacement + text.substr(end);
-}
+using test_support::expect_error;
+using test_support::replace_line;
 
 std::string remove_line(const std::string& text, int line) {
   size_t start = 0;
   for (int i = 1; i < line; ++i) start = text.find('\n', start) + 1;
   return text.substr(0, start) + text.substr(text.find('\n', start) + 1);
-}
-
-void expect_error(const Result<model::Problem>& result, ErrorCode code, int line, int column,
-                  const std::string& fragment) {
-  ASSERT_FALSE(result.ok());
-  const Error& e = result.error();
-  EXPECT_EQ(e.code, code) << e.to_string();
-  EXPECT_EQ(e.where.file, "tiny.txt");
-  EXPECT_EQ(e.where.line, line) << e.to_string();
-  EXPECT_EQ(e.where.column, column) << e.to_string();
-  EXPECT_NE(e.message.find(fragment), std::string::npos) << e.to_string();
 }
 
 TEST(CordeauReader, BuildsTheProblem) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io/instance_readers.h"
+#include "io/reader_test_support.h"
 
 namespace sendplan::io {
 namespace {
@@ -22,22 +23,8 @@ constexpr const char* kTiny =
     "1 3 4 10 5 50 10\n"                                                               // line 11
     "2 6 8 20 20 60 10\n";                                                             // line 12
 
-std::string replace_line(const std::string& text, int line, const std::string& replacement) {
-  size_t start = 0;
-  for (int i = 1; i < line; ++i) start = text.find('\n', start) + 1;
-  const size_t end = text.find('\n', start);
-  return text.substr(0, start) + replacement + text.substr(end);
-}
-
-void expect_error(const Result<model::Problem>& result, ErrorCode code, int line, int column,
-                  const std::string& fragment) {
-  ASSERT_FALSE(result.ok());
-  const Error& e = result.error();
-  EXPECT_EQ(e.code, code) << e.to_string();
-  EXPECT_EQ(e.where.line, line) << e.to_string();
-  EXPECT_EQ(e.where.column, column) << e.to_string();
-  EXPECT_NE(e.message.find(fragment), std::string::npos) << e.to_string();
-}
+using test_support::expect_error;
+using test_support::replace_line;
 
 TEST(SolomonReader, BuildsDeliveriesFromTheDepot) {
   Result<model::Problem> result = parse_solomon(kTiny, "dir/TINY.txt");
