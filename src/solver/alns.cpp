@@ -119,8 +119,6 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
     // Polish promising candidates: those that beat the current solution.
     if (parameters_.local_search && candidate.cost() < current.cost() - kImprovementEpsilon)
       polish(candidate);
-    ++statistics_.destroy_used[destroy_index];
-    ++statistics_.repair_used[repair_index];
 
     const double temperature = start_temperature * std::pow(parameters_.end_temperature_ratio, p);
     double score = 0;

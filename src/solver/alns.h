@@ -20,8 +20,6 @@ namespace sendplan::solver {
 
 struct AlnsStatistics {
   int64_t iterations = 0;
-  std::array<int64_t, kDestroyKindCount> destroy_used{};
-  std::array<int64_t, 6> repair_used{};
 };
 
 class Alns {

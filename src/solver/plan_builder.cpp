@@ -76,15 +76,6 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
 
 }  // namespace
 
-bool servable_alone(const SearchModel& m, RouteEvaluator& evaluator, int r) {
-  int stops[2];
-  const int count = stops_of(m, r, stops);
-  RouteSchedule schedule;
-  for (int v : m.first_vehicle_of_type())
-    if (v < m.vehicle_count() && evaluator.evaluate(v, stops, count, schedule)) return true;
-  return false;
-}
-
 std::string unserved_reason(const SearchModel& m, int r) {
   RouteEvaluator evaluator(m);
   const auto& types = m.problem().vehicle_types();

@@ -16,7 +16,4 @@ model::Plan build_plan(const SearchModel& model, const Solution& solution);
 // alone, the fleet was full.
 std::string unserved_reason(const SearchModel& model, int r);
 
-// True when some vehicle type could serve request r on a route of its own.
-bool servable_alone(const SearchModel& model, RouteEvaluator& evaluator, int r);
-
 }  // namespace sendplan::solver

@@ -2,22 +2,6 @@
 
 namespace sendplan::solver {
 
-const char* destroy_name(DestroyKind kind) {
-  switch (kind) {
-    case DestroyKind::kRandom:
-      return "random";
-    case DestroyKind::kWorst:
-      return "worst";
-    case DestroyKind::kRelated:
-      return "related";
-    case DestroyKind::kRoute:
-      return "route";
-    case DestroyKind::kSplit:
-      return "split";
-  }
-  return "?";
-}
-
 void collect_served(const Solution& solution, std::vector<int>& out) {
   out.clear();
   const int n = solution.request_count();

@@ -17,7 +17,6 @@ namespace sendplan::solver {
 
 enum class DestroyKind { kRandom, kWorst, kRelated, kRoute, kSplit };
 inline constexpr int kDestroyKindCount = 5;
-const char* destroy_name(DestroyKind kind);
 
 struct DestroyContext {
   RouteEvaluator& evaluator;
