@@ -11,13 +11,6 @@ using model::RequestKind;
 
 namespace {
 
-int stops_of(const SearchModel& m, int r, int out[2]) {
-  int count = 0;
-  if (m.request(r).has_pickup()) out[count++] = pickup_stop(r);
-  if (m.request(r).has_delivery()) out[count++] = delivery_stop(r);
-  return count;
-}
-
 // The reason one vehicle type cannot carry request r alone, or "" if it can. Uses the request's
 // own windows (not the search model's tightened ones), so the reason names the real conflict.
 std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int r, int type) {
@@ -62,7 +55,7 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
         "cannot return to the depot by the end of the shift {:.2f} (earliest {:.2f})",
         vehicle.shift_end, back);
   int stops[2];
-  const int count = stops_of(m, r, stops);
+  const int count = m.stops_of(r, stops);
   RouteSchedule schedule;
   if (evaluator.evaluate(v, stops, count, schedule)) return "";
   std::vector<std::string> limits;

@@ -127,12 +127,6 @@ double SearchModel::relatedness(int r, int s) const {
     return is_pickup(stop) ? request(request_of(stop)).pickup.location
                            : request(request_of(stop)).delivery.location;
   };
-  auto stops_of = [&](int q, int out[2]) {
-    int count = 0;
-    if (request(q).has_pickup()) out[count++] = pickup_stop(q);
-    if (request(q).has_delivery()) out[count++] = delivery_stop(q);
-    return count;
-  };
   int a[2], b[2];
   const int na = stops_of(r, a), nb = stops_of(s, b);
   double place_term = 0, time_term = 0;

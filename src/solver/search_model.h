@@ -55,6 +55,13 @@ class SearchModel {
   const StopData& stop(int s) const { return stops_[s]; }
   const model::Request& request(int r) const { return problem_->request(r); }
   model::RequestKind kind(int r) const { return problem_->request(r).kind; }
+  // Writes request r's stop ids (pickup first) to `out`; returns how many (1 or 2).
+  int stops_of(int r, int out[2]) const {
+    int count = 0;
+    if (request(r).has_pickup()) out[count++] = pickup_stop(r);
+    if (request(r).has_delivery()) out[count++] = delivery_stop(r);
+    return count;
+  }
 
   double distance(int from_location, int to_location) const {
     return problem_->distance(from_location, to_location);
