@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
-  libsqlite3-dev zlib1g-dev
+  libsqlite3-dev zlib1g-dev libcpp-httplib-dev
 )
 
 missing=()
