@@ -1,11 +1,14 @@
-// Command-line definition of `sendplan` (CLI11): the `solve`, `bench` and `generate` subcommands
-// and their options. Usage errors exit with 2, like every kInvalidArgument error.
+// Command-line definition of `sendplan` (CLI11): the `solve`, `bench`, `generate`, `plan` and
+// `pool` subcommands and their options. Usage errors exit with 2, like every kInvalidArgument
+// error.
 #include "cli/cli_app.h"
 
 #include <CLI/CLI.hpp>
 
 #include "cli/bench_command.h"
 #include "cli/generate_command.h"
+#include "cli/plan_command.h"
+#include "cli/pool_command.h"
 #include "cli/solve_command.h"
 #include "core/error.h"
 
@@ -25,6 +28,37 @@ void add_solver_options(CLI::App& command, SolverOptions& options) {
   command.add_option("--seed", options.seed, "Random seed")->default_val(options.seed);
   command.add_option("--threads", options.threads, "Independent searches in parallel (1..64)")
       ->default_val(options.threads);
+}
+
+void add_planner_options(CLI::App& command, TravelOptions& travel, PolicyOptions& policy) {
+  command.add_option("--travel-matrix", travel.matrix,
+                     "CSV of travel times between places (from,to,minutes[,miles]); pairs it "
+                     "lacks use the London model");
+  command.add_option("--osrm", travel.osrm, "OSRM server for travel times, e.g. http://host:5000");
+  command.add_option("--circuity", travel.circuity, "London model: road/straight-line distance")
+      ->default_val(travel.circuity);
+  command.add_option("--am-mph", travel.morning_mph, "London model: morning peak speed")
+      ->default_val(travel.morning_mph);
+  command.add_option("--pm-mph", travel.afternoon_mph, "London model: afternoon speed")
+      ->default_val(travel.afternoon_mph);
+  command
+      .add_option("--primary-max-ride", policy.primary_max_ride,
+                  "Minutes, for primary-age pupils with a blank max_ride_minutes")
+      ->default_val(policy.primary_max_ride);
+  command
+      .add_option("--secondary-max-ride", policy.secondary_max_ride,
+                  "Minutes, for secondary-age pupils with a blank max_ride_minutes")
+      ->default_val(policy.secondary_max_ride);
+  command
+      .add_option("--earliest-arrival", policy.earliest_arrival,
+                  "Minutes before the start a child may arrive (blank earliest_arrival_minutes)")
+      ->default_val(policy.earliest_arrival);
+  command
+      .add_option("--assistant-cost", policy.assistant_cost_per_day,
+                  "Pounds per day for a passenger assistant (blank assistant_cost_per_day)")
+      ->default_val(policy.assistant_cost_per_day);
+  command.add_option("--school-days", policy.school_days, "School days a year (cost per year)")
+      ->default_val(policy.school_days);
 }
 
 }  // namespace
@@ -73,6 +107,38 @@ int run_cli(int argc, char** argv) {
       "--boundaries", generate.boundaries,
       std::string("Borough boundaries GeoJSON (default: ") + kDefaultBoundariesPath + ")");
 
+  PlanOptions plan;
+  CLI::App* plan_command =
+      app.add_subcommand("plan", "Plan a borough's morning and afternoon SEN transport runs");
+  plan_command->add_option("--pupils", plan.pupils, "pupils.csv")->required();
+  plan_command->add_option("--schools", plan.schools, "schools.csv")->required();
+  plan_command->add_option("--fleet", plan.fleet, "fleet.csv")->required();
+  plan_command->add_option("--postcodes", plan.postcodes,
+                           "Postcode file in the ONS Postcode Directory layout (.csv or .csv.gz)");
+  plan_command->add_option("--current", plan.current,
+                           "The borough's routes today (routes.csv layout), costed to compare");
+  plan_command->add_option("--out", plan.out, "Directory for the plan's files")->required();
+  plan_command->add_option("--title", plan.title, "Heading of the route sheets");
+  add_solver_options(*plan_command, plan.solver);
+  add_planner_options(*plan_command, plan.travel, plan.policy);
+
+  PoolOptions pool;
+  CLI::App* pool_command =
+      app.add_subcommand("pool", "Plan several boroughs together and share the saving fairly");
+  pool_command
+      ->add_option("--borough", pool.boroughs,
+                   "LABEL=DIR with DIR/pupils.csv, schools.csv and fleet.csv (2 or more)")
+      ->required();
+  pool_command->add_option("--postcodes", pool.postcodes, "Postcode file (ONS layout)");
+  pool_command->add_option("--out", pool.out, "Directory for the plans and the sharing")
+      ->required();
+  pool_command
+      ->add_option("--sharing", pool.sharing,
+                   "proportional (to stand-alone cost) or shapley (plans every coalition)")
+      ->default_val(pool.sharing);
+  add_solver_options(*pool_command, pool.solver);
+  add_planner_options(*pool_command, pool.travel, pool.policy);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +147,8 @@ int run_cli(int argc, char** argv) {
   }
   if (solve_command->parsed()) return run_solve(solve);
   if (generate_command->parsed()) return run_generate(generate);
+  if (plan_command->parsed()) return run_plan(plan);
+  if (pool_command->parsed()) return run_pool(pool);
   return run_bench(bench);
 }
 

@@ -37,6 +37,30 @@ Status check_stop(const StopSpec& stop, int locations, const std::string& what) 
   return {};
 }
 
+Status check_fleet_limits(const ProblemData& data) {
+  const int types = static_cast<int>(data.vehicle_types.size());
+  std::vector<int> group_of(static_cast<size_t>(types), -1);
+  for (int g = 0; g < static_cast<int>(data.fleet_limits.size()); ++g) {
+    const FleetLimit& fleet = data.fleet_limits[g];
+    const std::string what = fmt::format("fleet limit '{}'", fleet.name);
+    if (fleet.limit < 0) return invalid(fmt::format("{}: limit {} is negative", what, fleet.limit));
+    for (int t : fleet.vehicle_types) {
+      if (t < 0 || t >= types)
+        return invalid(
+            fmt::format("{}: vehicle type {} does not exist (there are {})", what, t, types));
+      if (group_of[t] == g)
+        return invalid(
+            fmt::format("{}: lists vehicle type '{}' twice", what, data.vehicle_types[t].name));
+      if (group_of[t] >= 0)
+        return invalid(fmt::format("{}: vehicle type '{}' is already in fleet limit '{}'", what,
+                                   data.vehicle_types[t].name,
+                                   data.fleet_limits[group_of[t]].name));
+      group_of[t] = g;
+    }
+  }
+  return {};
+}
+
 Status validate(const ProblemData& data, int n) {
   if (data.load_dimensions < 1 || data.load_dimensions > kMaxLoadDimensions)
     return invalid(fmt::format("load dimensions must be 1..{}, got {}", kMaxLoadDimensions,
@@ -75,6 +99,7 @@ Status validate(const ProblemData& data, int n) {
       if (Status s = check_stop(request.delivery, n, what + " delivery"); !s) return s;
     }
   }
+  if (Status s = check_fleet_limits(data); !s) return s;
   const int r = static_cast<int>(data.requests.size());
   for (const auto& [a, b] : data.not_together) {
     if (a < 0 || a >= r || b < 0 || b >= r || a == b)
@@ -104,6 +129,9 @@ Result<Problem> Problem::create(ProblemData data) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
   }
+  problem.fleet_of_type_.assign(problem.data_.vehicle_types.size(), -1);
+  for (int g = 0; g < static_cast<int>(problem.data_.fleet_limits.size()); ++g)
+    for (int t : problem.data_.fleet_limits[g].vehicle_types) problem.fleet_of_type_[t] = g;
   return problem;
 }
 

@@ -63,6 +63,15 @@ struct VehicleType {
   double cost_per_time = 0;  // per unit of route duration (departure to return)
 };
 
+// A cap on the vehicles used across a group of vehicle types that draw on the same real vehicles
+// (e.g. a minibus with or without a passenger assistant: two types, one pool of 6 minibuses).
+// A type belongs to at most one group; a type in no group is limited only by its own count.
+struct FleetLimit {
+  std::string name;                // how users know the pool (e.g. "minibus")
+  int limit = 0;                   // at most this many vehicles of the group's types are used
+  std::vector<int> vehicle_types;  // indices into ProblemData::vehicle_types
+};
+
 // Plain data a parser fills in; Problem::create validates it.
 struct ProblemData {
   std::string name;
@@ -74,6 +83,7 @@ struct ProblemData {
   std::vector<double> travel_times;  // row-major n×n
   std::vector<Request> requests;
   std::vector<VehicleType> vehicle_types;
+  std::vector<FleetLimit> fleet_limits;           // optional caps on vehicles used across types
   std::vector<std::pair<int, int>> not_together;  // request index pairs that must not share a ride
 };
 
@@ -83,7 +93,8 @@ void fill_euclidean_matrices(ProblemData& data);
 class Problem {
  public:
   // Checks every invariant (windows ready ≤ due, non-negative capacity, service and load,
-  // locations in range, matrix sizes, ...). Errors name the request or vehicle type.
+  // locations in range, matrix sizes, fleet limits naming known types at most once, ...). Errors
+  // name the request, vehicle type or fleet limit.
   static Result<Problem> create(ProblemData data);
 
   const std::string& name() const { return data_.name; }
@@ -96,6 +107,9 @@ class Problem {
   const Request& request(int r) const { return data_.requests[r]; }
   int request_count() const { return static_cast<int>(data_.requests.size()); }
   const std::vector<VehicleType>& vehicle_types() const { return data_.vehicle_types; }
+  const std::vector<FleetLimit>& fleet_limits() const { return data_.fleet_limits; }
+  // The index of the fleet limit vehicle type t belongs to, or -1 when it is in none.
+  int fleet_of_type(int t) const { return fleet_of_type_[t]; }
   const std::vector<std::pair<int, int>>& not_together() const { return data_.not_together; }
 
   double distance(int from, int to) const { return data_.distances[from * location_count_ + to]; }
@@ -113,6 +127,7 @@ class Problem {
   ProblemData data_;
   int location_count_ = 0;
   std::vector<std::vector<int>> not_together_index_;
+  std::vector<int> fleet_of_type_;
 };
 
 }  // namespace sendplan::model

@@ -69,18 +69,52 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
 
 }  // namespace
 
-std::string unserved_reason(const SearchModel& m, int r) {
+std::string unserved_reason(const SearchModel& m, const Solution& solution, int r) {
   RouteEvaluator evaluator(m);
-  const auto& types = m.problem().vehicle_types();
+  const model::Problem& problem = m.problem();
+  const auto& types = problem.vehicle_types();
   std::string reasons;
+  // Over the types that could carry it alone: whether one may still open a vehicle, whether one
+  // has vehicles in use, and the fleet limits that keep their empty vehicles closed.
+  bool fits_alone = false, could_open = false, in_use = false;
+  std::vector<int> full_fleets;
   for (int t = 0; t < static_cast<int>(types.size()); ++t) {
     if (types[t].count == 0) continue;
     const std::string why = reason_for_type(m, evaluator, r, t);
-    if (why.empty())
-      return "no vehicle had room: every vehicle that could carry it is full or cannot fit it into "
-             "its schedule";
+    if (why.empty()) {
+      fits_alone = true;
+      could_open = could_open || solution.first_empty_vehicle_of_type(t) >= 0;
+      bool has_empty = false;
+      for (int v = m.first_vehicle_of_type()[t]; v < m.vehicle_end_of_type(t); ++v) {
+        if (solution.route(v).empty())
+          has_empty = true;
+        else
+          in_use = true;
+      }
+      const int fleet = problem.fleet_of_type(t);
+      if (fleet >= 0 && has_empty && solution.fleet_full(fleet) &&
+          std::find(full_fleets.begin(), full_fleets.end(), fleet) == full_fleets.end())
+        full_fleets.push_back(fleet);
+      continue;
+    }
     if (!reasons.empty()) reasons += "; ";
     reasons += types.size() == 1 ? why : fmt::format("vehicle type '{}' {}", types[t].name, why);
+  }
+  const std::string no_room =
+      "every vehicle that could carry it is full or cannot fit it into its schedule";
+  if (fits_alone && (could_open || full_fleets.empty())) return "no vehicle had room: " + no_room;
+  if (fits_alone) {
+    // Only fleet limits kept a vehicle that could carry it from being opened: name them.
+    std::vector<std::string> limits;
+    for (int fleet : full_fleets) {
+      const model::FleetLimit& limit = problem.fleet_limits()[fleet];
+      limits.push_back(limit.limit == 0
+                           ? fmt::format("no '{}' vehicle may be used (fleet limit 0)", limit.name)
+                           : fmt::format("all {} '{}' vehicles are in use (fleet limit)",
+                                         limit.limit, limit.name));
+    }
+    return fmt::format("no vehicle had room: {}{}", fmt::join(limits, "; "),
+                       in_use ? ", and " + no_room : std::string());
   }
   if (reasons.empty()) return "there are no vehicles";
   return reasons;
@@ -130,7 +164,7 @@ model::Plan build_plan(const SearchModel& m, const Solution& solution) {
     plan.routes.push_back(std::move(planned));
   }
   plan.vehicles_used = static_cast<int>(plan.routes.size());
-  for (int r : solution.unassigned()) plan.unserved.push_back({r, unserved_reason(m, r)});
+  for (int r : solution.unassigned()) plan.unserved.push_back({r, unserved_reason(m, solution, r)});
   std::sort(plan.unserved.begin(), plan.unserved.end(),
             [](const model::UnservedRequest& a, const model::UnservedRequest& b) {
               return a.request < b.request;

@@ -11,9 +11,10 @@ namespace sendplan::solver {
 
 model::Plan build_plan(const SearchModel& model, const Solution& solution);
 
-// Why request r cannot be served: checks it alone against every vehicle type (capacity, windows
-// reachable from the depot, direct ride time, shift end, duration); if some type could carry it
-// alone, the fleet was full.
-std::string unserved_reason(const SearchModel& model, int r);
+// Why request r cannot be served in `solution`: checks it alone against every vehicle type
+// (capacity, windows reachable from the depot, direct ride time, shift end, duration); if some
+// type could carry it alone, the fleet was full, and when only fleet limits kept such a type's
+// empty vehicles closed, the reason names those limits.
+std::string unserved_reason(const SearchModel& model, const Solution& solution, int r);
 
 }  // namespace sendplan::solver

@@ -39,7 +39,8 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
     for (int k = 0; k < type.count; ++k) {
       vehicles_.push_back(VehicleData{t, type.start_location, type.end_location, type.shift_start,
                                       type.shift_end, type.max_duration, type.capacity,
-                                      type.fixed_cost, type.cost_per_distance, type.cost_per_time});
+                                      type.fixed_cost, type.cost_per_distance, type.cost_per_time,
+                                      problem.fleet_of_type(t)});
     }
   }
   std::sort(used_locations.begin(), used_locations.end());

@@ -1,6 +1,7 @@
 // SearchModel: the Problem flattened for fast search. Request r owns stop ids 2r (pickup) and
 // 2r+1 (delivery); single-stop jobs use only one of them. Vehicles are expanded from types
-// (vehicle index = types in order, `count` each). Stop windows are tightened to what any feasible
+// (vehicle index = types in order, `count` each); fleet limits cap the used vehicles over groups
+// of types (the Solution counts them). Stop windows are tightened to what any feasible
 // schedule must keep (the Problem keeps the originals). Immutable once built; shared by threads.
 #pragma once
 
@@ -42,6 +43,7 @@ struct VehicleData {
   double fixed_cost = 0;
   double cost_per_distance = 0;
   double cost_per_time = 0;
+  int fleet = -1;  // the fleet limit its type belongs to, or -1
 };
 
 class SearchModel {
@@ -83,6 +85,14 @@ class SearchModel {
   double max_distance() const { return max_distance_; }
   // The first vehicle of each type, used to represent "a new empty vehicle of this type".
   const std::vector<int>& first_vehicle_of_type() const { return first_vehicle_of_type_; }
+  // One past the last vehicle of type t (its vehicles are first_vehicle_of_type()[t] up to this).
+  int vehicle_end_of_type(int t) const {
+    return t + 1 < static_cast<int>(first_vehicle_of_type_.size()) ? first_vehicle_of_type_[t + 1]
+                                                                   : vehicle_count();
+  }
+  // Fleet limits: at most fleet_limit(g) vehicles whose VehicleData::fleet is g may be used.
+  int fleet_count() const { return static_cast<int>(problem_->fleet_limits().size()); }
+  int fleet_limit(int g) const { return problem_->fleet_limits()[g].limit; }
 
   // A symmetric measure of how alike two requests are (lower = more related), for related removal.
   double relatedness(int r, int s) const;

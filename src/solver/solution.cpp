@@ -1,6 +1,7 @@
 #include "solver/solution.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace sendplan::solver {
 
@@ -14,12 +15,16 @@ Solution::Solution(const SearchModel& model, double unserved_penalty)
   }
   route_of_.assign(model.request_count(), -1);
   for (int r = 0; r < model.request_count(); ++r) unassigned_.push_back(r);
+  fleet_used_.assign(static_cast<size_t>(model.fleet_count()), 0);
 }
 
-int Solution::vehicles_used() const {
-  int used = 0;
-  for (const Route& route : routes_) used += route.empty() ? 0 : 1;
-  return used;
+void Solution::count_usage(int v, bool was_empty) {
+  const bool now_empty = routes_[v].empty();
+  if (was_empty == now_empty) return;
+  const int change = now_empty ? -1 : 1;
+  vehicles_used_ += change;
+  const int fleet = model_->vehicle(v).fleet;
+  if (fleet >= 0) fleet_used_[fleet] += change;
 }
 
 void Solution::remove(int r, RouteEvaluator& evaluator) {
@@ -32,6 +37,7 @@ void Solution::remove(int r, RouteEvaluator& evaluator) {
   unassigned_.push_back(r);
   if (!refresh(route, evaluator)) unassign_route(v, evaluator);
   routes_cost_ += route.cost() - before;
+  count_usage(v, false);
 }
 
 void Solution::unassign_route(int v, RouteEvaluator& evaluator) {
@@ -50,6 +56,7 @@ void Solution::unassign_route(int v, RouteEvaluator& evaluator) {
 void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
   Route& head = routes_[v];
   Route& tail = routes_[target];
+  const bool head_was_empty = head.empty(), tail_was_empty = tail.empty();
   const double before = head.cost() + tail.cost();
   tail.stops.assign(head.stops.begin() + cut, head.stops.end());
   head.stops.resize(static_cast<size_t>(cut));
@@ -74,6 +81,8 @@ void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
   if (!tail_feasible) unassign_route(target, evaluator);
   if (!head_feasible) unassign_route(v, evaluator);
   routes_cost_ += head.cost() + tail.cost() - before;
+  count_usage(v, head_was_empty);
+  count_usage(target, tail_was_empty);
 }
 
 bool Solution::replace_if_better(int a, const std::vector<int>& stops_a, int b,
@@ -92,6 +101,8 @@ bool Solution::replace_if_better(int a, const std::vector<int>& stops_a, int b,
     after += trial_b.cost();
   }
   if (after >= before - epsilon) return false;
+  const bool a_was_empty = routes_[a].empty();
+  const bool b_was_empty = b >= 0 && routes_[b].empty();
   routes_[a] = std::move(trial_a);
   for (int s : routes_[a].stops) route_of_[request_of(s)] = a;
   if (b >= 0) {
@@ -99,23 +110,28 @@ bool Solution::replace_if_better(int a, const std::vector<int>& stops_a, int b,
     for (int s : routes_[b].stops) route_of_[request_of(s)] = b;
   }
   routes_cost_ += after - before;
+  count_usage(a, a_was_empty);
+  if (b >= 0) count_usage(b, b_was_empty);
   return true;
 }
 
 void Solution::insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter) {
   Route& route = routes_[v];
+  const bool was_empty = route.empty();
+  assert(!was_empty || model_->vehicle(v).fleet < 0 || !fleet_full(model_->vehicle(v).fleet));
   const double before = route.cost();
   inserter.apply(r, insertion, route);
   routes_cost_ += route.cost() - before;
   route_of_[r] = v;
   unassigned_.erase(std::find(unassigned_.begin(), unassigned_.end(), r));
+  count_usage(v, was_empty);
 }
 
 int Solution::first_empty_vehicle_of_type(int type) const {
-  const auto& firsts = model_->first_vehicle_of_type();
-  const int end =
-      type + 1 < static_cast<int>(firsts.size()) ? firsts[type + 1] : model_->vehicle_count();
-  for (int v = firsts[type]; v < end; ++v)
+  const int fleet = model_->problem().fleet_of_type(type);
+  if (fleet >= 0 && fleet_full(fleet)) return -1;
+  const int end = model_->vehicle_end_of_type(type);
+  for (int v = model_->first_vehicle_of_type()[type]; v < end; ++v)
     if (routes_[v].empty()) return v;
   return -1;
 }

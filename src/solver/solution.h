@@ -1,6 +1,7 @@
 // Solution: the mutable search state — one Route per vehicle, where each request is, and which are
 // unassigned. Its cost adds a penalty per unassigned request so that the search can pass through
-// partial solutions. Copyable (the search copies it to try a change).
+// partial solutions. It counts the vehicles used per fleet limit (O(1) to read) and never offers
+// an empty vehicle of a full group. Copyable (the search copies it to try a change).
 #pragma once
 
 #include <vector>
@@ -24,13 +25,17 @@ class Solution {
   double cost() const {
     return routes_cost_ + unserved_penalty_ * static_cast<double>(unassigned_.size());
   }
-  int vehicles_used() const;
+  int vehicles_used() const { return vehicles_used_; }
+  // Vehicles in use whose type belongs to fleet limit g, and whether that reaches its limit.
+  int fleet_used(int g) const { return fleet_used_[g]; }
+  bool fleet_full(int g) const { return fleet_used_[g] >= model_->fleet_limit(g); }
 
   // Removes request r from its route (it becomes unassigned). Removing stops from a feasible
   // route keeps it feasible when travel times obey the triangle inequality; if not, the whole
   // route is emptied (its requests become unassigned) so the state stays feasible.
   void remove(int r, RouteEvaluator& evaluator);
-  // Inserts unassigned request r into route `v` as `insertion` describes.
+  // Inserts unassigned request r into route `v` as `insertion` describes. An empty `v` must be
+  // one first_empty_vehicle_of_type offers (its fleet limit not reached).
   void insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter);
 
   // Moves the stops after position `cut` (1..size-1) of route `v` to the empty route `target`;
@@ -45,12 +50,16 @@ class Solution {
                          const std::vector<int>& stops_b, RouteEvaluator& evaluator,
                          double epsilon);
 
-  // For the first-vehicle-of-type bookkeeping: the first empty vehicle of each type (or -1).
+  // The vehicle to open for "a new vehicle of this type": its first empty vehicle, or -1 when all
+  // are in use or the type's fleet limit is reached. Every way of opening a vehicle goes here.
   int first_empty_vehicle_of_type(int type) const;
 
  private:
   // Empties route v; each of its requests becomes unassigned once.
   void unassign_route(int v, RouteEvaluator& evaluator);
+  // Updates the used-vehicle counters after route v changed; `was_empty` is how it was before.
+  // Every public change calls it once per route it touched (not unassign_route, which is inside).
+  void count_usage(int v, bool was_empty);
 
   const SearchModel* model_;
   std::vector<Route> routes_;
@@ -58,6 +67,8 @@ class Solution {
   std::vector<int> unassigned_;
   double routes_cost_ = 0;
   double unserved_penalty_;
+  int vehicles_used_ = 0;
+  std::vector<int> fleet_used_;  // per fleet limit: its vehicles that have stops
 };
 
 }  // namespace sendplan::solver

@@ -35,9 +35,9 @@ struct TransportRoute {
   std::string vehicle_type;  // fleet.csv's vehicle_type
   bool with_assistant = false;
   geo::LatLon depot;
-  double depart = 0;       // leaves the depot
-  double return_time = 0;  // back at the depot
-  double miles = 0;        // depot to depot
+  double depart = 0;                    // leaves the depot
+  double return_time = 0;               // back at the depot
+  double miles = 0;                     // depot to depot
   std::int64_t running_cost_pence = 0;  // miles and hours on this run (fixed costs are per day)
   std::vector<RouteStop> stops;
 };
@@ -50,7 +50,7 @@ struct PupilRun {
   double pickup = 0;     // gets on (valid when served)
   double dropoff = 0;    // gets off
   double ride_minutes = 0;
-  int limit_minutes = 0;  // the child's max_ride_minutes
+  int limit_minutes = 0;   // the child's max_ride_minutes
   bool compliant = false;  // served, within the limit and every rule for the child kept
   std::string reason;      // why not served or not compliant; "" when compliant
 };
@@ -85,7 +85,7 @@ struct DaySummary {
 };
 
 struct DayPlan {
-  std::string name;  // e.g. "planned" or "current"
+  std::string name;                    // e.g. "planned" or "current"
   std::vector<TransportRoute> routes;  // AM routes first, each run in route_id order
   std::vector<PupilRun> pupil_runs;    // per pupil in input order: AM then PM
   DaySummary summary;

@@ -614,5 +614,98 @@ TEST(SolverFeature, RandomMixedInstancesAlwaysGiveValidPlans) {
   }
 }
 
+// Shared fleets: the transport planner gives each real vehicle type two solver types, without and
+// with a passenger assistant (one seat fewer, extra daily cost), and both draw on the same pool,
+// so a fleet limit caps the vehicles used over the pair.
+
+// 15. Six passengers to be collected at the same moment, 20 apart in six directions, so each needs
+// its own vehicle; three plain minibuses and three with an assistant, but only 3 minibuses in all.
+// Three are served, the others are unserved with a reason naming the fleet limit.
+TEST(SolverFeature, FleetLimitCapsTheVehiclesUsedAcrossItsTypes) {
+  Builder b;
+  b.vehicles("minibus", 3, seats(1));
+  b.vehicles("minibus with assistant", 3, seats(1)).fixed_cost = 10;
+  b.data().fleet_limits.push_back({"minibus", 3, {0, 1}});
+  for (int k = 0; k < 6; ++k) {
+    const double angle = k * std::acos(-1.0) / 3;
+    const model::Point at{20 * std::cos(angle), 20 * std::sin(angle)};
+    b.paired(at, {at.x * 1.25, at.y * 1.25}, seats(1), 20, 22);
+  }
+  const Problem problem = b.build();
+  const Plan plan = solve_checked(problem);
+
+  EXPECT_FALSE(plan.feasible);
+  EXPECT_EQ(testing::served_count(plan), 3);
+  EXPECT_EQ(plan.vehicles_used, 3);
+  ASSERT_EQ(plan.unserved.size(), 3u);
+  for (const model::UnservedRequest& u : plan.unserved)
+    EXPECT_TRUE(contains(u.reason, "all 3 'minibus' vehicles are in use")) << u.reason;
+  // The plain minibuses are cheaper: the fleet's three are those.
+  for (const model::PlannedRoute& route : plan.routes) EXPECT_EQ(route.vehicle_type, 0);
+}
+
+// 16. With two minibuses in all (one must carry the assistant for `assisted`), the other minibus
+// goes to the far passenger, who saves most over a taxi at three times the rate per distance;
+// the near one goes by taxi. Each of the three needs its own vehicle (simultaneous pickups).
+TEST(SolverFeature, FleetLimitGivesTheSharedVehiclesToWhoSavesMost) {
+  Builder b(2, {"seats", "assistant"});
+  b.vehicles("minibus", 2, seats(4));
+  b.vehicles("minibus with assistant", 2, seats(3, 1)).fixed_cost = 5;
+  b.vehicles("taxi", 3, seats(4)).cost_per_distance = 3;
+  b.data().fleet_limits.push_back({"minibus", 2, {0, 1}});
+  // Out d to the pickup, 5 on to the drop-off, d + 5 back: 2d + 10 per trip.
+  const int assisted = b.paired({10, 0}, {15, 0}, seats(1, 1), 40, 42);
+  const int far = b.paired({0, 40}, {0, 45}, seats(1), 40, 42);
+  const int near = b.paired({-10, 0}, {-15, 0}, seats(1), 40, 42);
+  const Problem problem = b.build();
+  const Plan plan = solve_checked(problem);
+
+  EXPECT_TRUE(plan.feasible);
+  EXPECT_EQ(testing::type_serving(plan, assisted), 1);
+  EXPECT_EQ(testing::type_serving(plan, far), 0);
+  EXPECT_EQ(testing::type_serving(plan, near), 2);
+  // (5 + 30) + 90 + 3 x 30; the other way round, (5 + 30) + 30 + 3 x 90 = 335.
+  EXPECT_NEAR(plan.cost, 215, 1e-6);
+  EXPECT_NEAR(plan.cost, independent_cost(problem, plan), 1e-6);
+}
+
+// 17. A fleet limit of 0 takes the group out of service: the passenger only it could carry is
+// unserved with a reason saying so, the others ride the remaining type.
+TEST(SolverFeature, FleetLimitOfZeroLeavesItsTypesUnusedAndSaysSo) {
+  Builder b(2, {"seats", "wheelchair spaces"});
+  b.vehicles("car", 2, seats(4));
+  b.vehicles("wheelchair minibus", 2, seats(6, 2));
+  b.data().fleet_limits.push_back({"wheelchair minibus", 0, {1}});
+  const int wheelchair = b.paired({10, 0}, {20, 0}, seats(1, 1));
+  b.paired({-10, 0}, {-20, 0}, seats(1));
+  const Problem problem = b.build();
+  const Plan plan = solve_checked(problem);
+
+  ASSERT_EQ(plan.unserved.size(), 1u);
+  EXPECT_EQ(plan.unserved[0].request, wheelchair);
+  const std::string& reason = plan.unserved[0].reason;
+  EXPECT_TRUE(contains(reason, "no 'wheelchair minibus' vehicle may be used")) << reason;
+  for (const model::PlannedRoute& route : plan.routes) EXPECT_EQ(route.vehicle_type, 0);
+}
+
+// 18. The same random instances with the taxis and the van drawing on a pool of two: every plan
+// passes the independent check, which counts each group's vehicles.
+TEST(SolverFeature, RandomMixedInstancesWithAFleetLimitAlwaysGiveValidPlans) {
+  Random random(2025);
+  for (int trial = 0; trial < 20; ++trial) {
+    ProblemData data = random_mixed_problem(random, 12 + trial % 10);
+    data.fleet_limits.push_back({"small vehicles", 1 + trial % 2, {0, 2}});
+    auto created = Problem::create(data);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    const Problem& problem = created.value();
+    const Plan plan =
+        solve(problem, parameters(200, 1 + static_cast<uint64_t>(trial), 1 + trial % 2));
+    EXPECT_EQ(check_plan(problem, plan), "") << "trial " << trial;
+    EXPECT_EQ(testing::served_count(plan) + static_cast<int>(plan.unserved.size()),
+              problem.request_count())
+        << "trial " << trial;
+  }
+}
+
 }  // namespace
 }  // namespace sendplan::solver

@@ -80,6 +80,7 @@ class Checker {
       total_distance += distance;
     }
     check_requests();
+    check_fleet_limits();
 
     if (!near(plan_.cost, total_cost, tolerance_))
       fail(fmt::format("plan cost {} but the routes recompute to {}", plan_.cost, total_cost));
@@ -249,6 +250,20 @@ class Checker {
           fail(fmt::format("{} {}: not-together requests {} and {} are on board together", where,
                            when, a, b));
       }
+    }
+  }
+
+  // Vehicles used per fleet limit group, counted from the routes' types, never above the limit.
+  void check_fleet_limits() {
+    for (const model::FleetLimit& fleet : problem_.fleet_limits()) {
+      int used = 0;
+      for (const PlannedRoute& route : plan_.routes)
+        if (std::find(fleet.vehicle_types.begin(), fleet.vehicle_types.end(), route.vehicle_type) !=
+            fleet.vehicle_types.end())
+          ++used;
+      if (used > fleet.limit)
+        fail(fmt::format("fleet limit '{}': {} vehicles used, at most {} allowed", fleet.name, used,
+                         fleet.limit));
     }
   }
 

@@ -25,7 +25,8 @@ inline constexpr double kPlanTolerance = 1e-6;  // absolute, on times, distances
 // the end depot no earlier than the last departure allows and by the shift end; the reported
 // distance, duration (<= max duration) and cost (fixed + per distance + per time). For the plan:
 // each request served exactly once or listed in `unserved` exactly once (with a reason), never
-// both; totals (cost, distance, vehicles_used) add up; `feasible` iff nothing is unserved.
+// both; totals (cost, distance, vehicles_used) add up; `feasible` iff nothing is unserved; per
+// fleet limit, the routes whose type is in its group number at most its limit.
 std::string check_plan(const model::Problem& problem, const model::Plan& plan,
                        double tolerance = kPlanTolerance);
 

@@ -190,5 +190,27 @@ TEST(PlanCheckFeature, CatchesDroppedDuplicatedAndDoublyListedRequests) {
   EXPECT_TRUE(contains(testing::check_plan(problem, flag), "feasible is false"));
 }
 
+// Two cars of one seat each serve the two passengers (both collected in [10, 11]); checked
+// against the same problem with both cars in a fleet limit of 1, the plan uses one car too many.
+TEST(PlanCheckFeature, CatchesMoreVehiclesInAFleetLimitGroupThanItsLimit) {
+  ProblemData data = shared_ride();
+  data.vehicle_types[0].capacity.amount[0] = 1;
+  for (model::Request& request : data.requests) {
+    request.pickup.ready = 10;
+    request.pickup.due = 11;
+  }
+  const Problem unlimited = make(data);
+  const Plan plan = solve_small(unlimited);
+  ASSERT_EQ(testing::check_plan(unlimited, plan), "");
+  ASSERT_EQ(plan.routes.size(), 2u);
+
+  data.fleet_limits.push_back({"car", 1, {0}});
+  const std::string report = testing::check_plan(make(data), plan);
+  EXPECT_TRUE(contains(report, "fleet limit 'car': 2 vehicles used, at most 1")) << report;
+
+  data.fleet_limits[0].limit = 2;
+  EXPECT_EQ(testing::check_plan(make(data), plan), "");
+}
+
 }  // namespace
 }  // namespace sendplan::solver

@@ -20,6 +20,13 @@ bool InsertionRepair::is_candidate_route(const Solution& solution, int v) const 
   return solution.first_empty_vehicle_of_type(model_->vehicle(v).type) == v;
 }
 
+void InsertionRepair::close_fleet(const Solution& solution, int fleet) {
+  for (int t : model_->problem().fleet_limits()[fleet].vehicle_types) {
+    for (int u = model_->first_vehicle_of_type()[t]; u < model_->vehicle_end_of_type(t); ++u)
+      if (solution.route(u).empty()) candidate_route_[u] = 0;
+  }
+}
+
 void InsertionRepair::evaluate_route(const Solution& solution, int v) {
   const int vehicles = model_->vehicle_count();
   for (size_t i = 0; i < pending_.size(); ++i)
@@ -113,6 +120,8 @@ void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random
           noise_[i * vehicles + next] = noise_[i * vehicles + v];
         }
       }
+      const int fleet = model_->vehicle(v).fleet;
+      if (fleet >= 0 && solution.fleet_full(fleet)) close_fleet(solution, fleet);
     }
     evaluate_route(solution, v);
   }

@@ -6,7 +6,10 @@
 // Optional noise perturbs insertion costs by up to ±noise·(largest distance) to diversify.
 // Best insertions per (request, route) are cached; after an insertion only the changed route is
 // re-evaluated. Only non-empty routes and one empty vehicle per type are tried (empty vehicles of
-// a type are interchangeable). Requests that fit nowhere stay unassigned.
+// a type are interchangeable), and no empty vehicle of a group whose fleet limit is reached:
+// opening the last allowed vehicle of a group withdraws the other types' empty candidates (a
+// repair only adds requests, so a group never frees up during one). Requests that fit nowhere
+// stay unassigned.
 #pragma once
 
 #include <vector>
@@ -29,6 +32,8 @@ class InsertionRepair {
  private:
   void evaluate_route(const Solution& solution, int v);
   bool is_candidate_route(const Solution& solution, int v) const;
+  // Withdraws every empty vehicle of the group's types from the candidates (its limit is reached).
+  void close_fleet(const Solution& solution, int fleet);
 
   InsertionEvaluator* inserter_;
   const SearchModel* model_;

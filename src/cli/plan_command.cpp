@@ -1,0 +1,150 @@
+// `sendplan plan` implementation.
+#include "cli/plan_command.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <unordered_map>
+
+#include "cli/planner_setup.h"
+#include "cli/terminal.h"
+#include "report/report_files.h"
+#include "report/routes_csv_reader.h"
+#include "transport/readers.h"
+
+namespace sendplan::cli {
+
+namespace {
+
+// The current routes with pupils and vehicle types resolved against the inputs: every unknown id
+// is a problem at its row.
+transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current(
+    const std::vector<report::CurrentRoute>& routes, const transport::TransportInputs& inputs,
+    const std::string& file) {
+  std::unordered_map<std::string, int> pupils, fleet;
+  for (size_t p = 0; p < inputs.pupils.size(); ++p) pupils.emplace(inputs.pupils[p].id, int(p));
+  for (size_t f = 0; f < inputs.fleet.size(); ++f) fleet.emplace(inputs.fleet[f].name, int(f));
+  std::vector<transport::Problem> problems;
+  std::vector<transport::CurrentRoute> resolved;
+  for (const report::CurrentRoute& route : routes) {
+    transport::CurrentRoute out;
+    out.run = route.run;
+    out.route_id = route.route_id;
+    const auto type = fleet.find(route.vehicle_type);
+    if (type == fleet.end())
+      problems.push_back(
+          {file, route.source_row, "vehicle_type",
+           fmt::format("vehicle type '{}' is not in the fleet file", route.vehicle_type)});
+    else
+      out.fleet_index = type->second;
+    for (const report::CurrentStop& stop : route.stops) {
+      const auto pupil = pupils.find(stop.pupil_id);
+      if (pupil == pupils.end()) {
+        problems.push_back({file, stop.source_row, "pupil_id",
+                            fmt::format("pupil '{}' is not in the pupils file", stop.pupil_id)});
+        continue;
+      }
+      out.stops.emplace_back(pupil->second, stop.pickup);
+    }
+    resolved.push_back(std::move(out));
+  }
+  if (!problems.empty()) return problems;
+  return resolved;
+}
+
+std::string default_title(const transport::TransportInputs& inputs) {
+  std::string borough = inputs.pupils.empty() ? "" : inputs.pupils.front().borough;
+  return borough.empty() ? "SEN transport" : borough + " SEN transport";
+}
+
+}  // namespace
+
+int run_plan(const PlanOptions& options) {
+  if (options.out.empty())
+    return report_error(make_error(ErrorCode::kInvalidArgument, "--out DIR is required"));
+  Result<transport::PlannerSettings> settings =
+      make_planner_settings(options.solver, options.policy);
+  if (!settings) return report_error(settings.error());
+  Result<std::unique_ptr<travel::TravelSource>> travel = make_travel_source(options.travel);
+  if (!travel) return report_error(travel.error());
+  Result<std::optional<geo::PostcodeDirectory>> postcodes = load_postcodes(options.postcodes);
+  if (!postcodes) return report_error(postcodes.error());
+  const geo::PostcodeDirectory* directory = postcodes.value() ? &*postcodes.value() : nullptr;
+
+  // Every problem in every input file is listed before anything is planned or written.
+  transport::InputResult<transport::TransportInputs> inputs = transport::read_transport_inputs(
+      {options.pupils, options.schools, options.fleet}, settings.value().policy, directory);
+  std::vector<transport::Problem> problems;
+  if (!inputs) problems = inputs.problems();
+  std::vector<transport::CurrentRoute> current;
+  if (!options.current.empty()) {
+    auto routes = report::read_current_routes(options.current);
+    if (!routes) {
+      problems.insert(problems.end(), routes.problems().begin(), routes.problems().end());
+    } else if (inputs) {
+      auto resolved = resolve_current(routes.value(), inputs.value(), options.current);
+      if (!resolved)
+        problems.insert(problems.end(), resolved.problems().begin(), resolved.problems().end());
+      else
+        current = std::move(resolved).value();
+    }
+  }
+  if (!problems.empty()) {
+    report_error(transport::problems_to_error(problems));
+    say("Nothing was written.");
+    return exit_code(ErrorCode::kInvalidInput);
+  }
+  const transport::TransportInputs& in = inputs.value();
+  say(fmt::format("Read {} pupils, {} schools, {} vehicle types.", in.pupils.size(),
+                  in.schools.size(), in.fleet.size()));
+
+  say(fmt::format("Travel times: {} ...", travel.value()->description()));
+  Result<transport::DayMatrices> matrices = transport::day_matrices(in, *travel.value());
+  if (!matrices) return report_error(matrices.error());
+  say(fmt::format("Planning the AM and PM runs ({} s each) ...",
+                  settings.value().solver.time_limit_seconds));
+  Result<transport::PlannedDay> planned = [&] {
+    PlanProgress progress;
+    return transport::plan_day(in, std::move(matrices).value(), settings.value(),
+                               progress.callback());
+  }();
+  if (!planned) return report_error(planned.error());
+  const transport::DayPlan& day = planned.value().day;
+
+  std::optional<transport::DayPlan> today;
+  if (!options.current.empty())
+    today = transport::cost_current_routes(in, planned.value().matrices, current, settings.value());
+
+  const report::ReportInputs files{
+      day,
+      today ? &*today : nullptr,
+      in.pupils,
+      in.schools,
+      settings_json(settings.value(), *travel.value(), options.postcodes),
+      {options.title.empty() ? default_title(in) : options.title, today_iso()}};
+  if (Status written = report::write_report_files(options.out, files); !written)
+    return report_error(written.error());
+
+  fmt::print("{}\n", day_summary_text(day));
+  if (today) {
+    fmt::print("{}\n", day_summary_text(*today));
+    const std::int64_t saving = today->summary.cost.total_pence() - day.summary.cost.total_pence();
+    fmt::print("Saving against current routes: {} a day, {} a year.\n", money(saving),
+               money(saving * day.summary.school_days_per_year));
+  }
+  int shown = 0;
+  for (const transport::PupilRun& run : day.pupil_runs) {
+    if (run.compliant) continue;
+    if (++shown > 20) continue;
+    fmt::print(stderr, "{} {}: {}\n", run.pupil_id, transport::run_name(run.run), run.reason);
+  }
+  if (shown > 20) fmt::print(stderr, "... and {} more (see pupils.csv)\n", shown - 20);
+  fmt::print(
+      "Written to {}: routes.csv, pupils.csv, summary.json, routes.geojson, "
+      "route_sheets.html\n",
+      options.out);
+  std::fflush(stdout);
+  return day.summary.unserved == 0 && day.summary.over_limit == 0 ? 0 : 1;
+}
+
+}  // namespace sendplan::cli

@@ -1,0 +1,49 @@
+// `sendplan plan`: a borough's pupils.csv, schools.csv and fleet.csv in; the morning and
+// afternoon runs planned and written to --out (routes.csv, pupils.csv, summary.json,
+// routes.geojson, route_sheets.html). With --current, the borough's routes today are costed with
+// the same model and compared in the summary. Nothing is written when any input is invalid.
+#pragma once
+
+#include <string>
+
+#include "cli/solver_options.h"
+#include "transport/inputs.h"
+
+namespace sendplan::cli {
+
+// How travel times are found: the built-in London model (default), a CSV matrix, or OSRM.
+struct TravelOptions {
+  std::string matrix;  // --travel-matrix FILE
+  std::string osrm;    // --osrm URL
+  double circuity = 1.35;
+  double morning_mph = 11;
+  double afternoon_mph = 12;
+};
+
+// Borough policy settings from the command line (defaults in transport::Policy).
+struct PolicyOptions {
+  int primary_max_ride = 45;
+  int secondary_max_ride = 75;
+  int earliest_arrival = 30;
+  double assistant_cost_per_day = 90;  // pounds
+  int school_days = 190;
+};
+
+struct PlanOptions {
+  std::string pupils;
+  std::string schools;
+  std::string fleet;
+  std::string postcodes;  // ONS Postcode Directory layout CSV (.csv or .csv.gz)
+  std::string current;    // the borough's routes today (routes.csv layout)
+  std::string out;
+  std::string title;  // heading of the route sheets; default "<borough> SEN transport"
+  SolverOptions solver{60.0, 0, 1, 1};  // --time-limit is for both runs together
+  TravelOptions travel;
+  PolicyOptions policy;
+};
+
+// Exit code: 0 planned with every child served within their limits; 1 when some child-run is
+// unserved (listed with reasons); exit_code(ErrorCode) for errors (invalid input: 4).
+int run_plan(const PlanOptions& options);
+
+}  // namespace sendplan::cli

@@ -1,0 +1,164 @@
+#include "cli/planner_setup.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "cli/progress_line.h"
+#include "cli/terminal.h"
+#include "travel/london_model.h"
+#include "travel/matrix_csv_source.h"
+#include "travel/osrm_source.h"
+
+namespace sendplan::cli {
+
+transport::Policy make_policy(const PolicyOptions& options) {
+  transport::Policy policy;
+  policy.primary_max_ride_minutes = options.primary_max_ride;
+  policy.secondary_max_ride_minutes = options.secondary_max_ride;
+  policy.earliest_arrival_minutes = options.earliest_arrival;
+  policy.assistant_cost_per_day_pence =
+      static_cast<std::int64_t>(std::llround(options.assistant_cost_per_day * 100));
+  return policy;
+}
+
+Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& solver,
+                                                         const PolicyOptions& policy) {
+  auto invalid = [](std::string message) {
+    return make_error(ErrorCode::kInvalidArgument, std::move(message));
+  };
+  if (policy.primary_max_ride < 1 || policy.secondary_max_ride < 1)
+    return invalid("--primary-max-ride and --secondary-max-ride must be at least 1 minute");
+  if (policy.earliest_arrival < 0) return invalid("--earliest-arrival must not be negative");
+  if (policy.assistant_cost_per_day < 0) return invalid("--assistant-cost must not be negative");
+  if (policy.school_days < 1 || policy.school_days > 366)
+    return invalid(fmt::format("--school-days must be 1 to 366, got {}", policy.school_days));
+  // The time limit covers both runs: each gets half.
+  SolverOptions per_run = solver;
+  per_run.time_limit_seconds = solver.time_limit_seconds / 2;
+  per_run.iterations = solver.iterations;
+  Result<solver::SolverParameters> parameters = make_parameters(per_run);
+  if (!parameters) return parameters.error();
+  transport::PlannerSettings settings;
+  settings.policy = make_policy(policy);
+  settings.solver = parameters.value();
+  settings.school_days_per_year = policy.school_days;
+  return settings;
+}
+
+Result<std::optional<geo::PostcodeDirectory>> load_postcodes(const std::string& path) {
+  if (path.empty()) return std::optional<geo::PostcodeDirectory>{};
+  say(fmt::format("Reading postcodes from {} ...", path));
+  Result<geo::PostcodeDirectory> directory = geo::PostcodeDirectory::read_csv(path);
+  if (!directory) return directory.error();
+  say(fmt::format("  {} postcodes", directory.value().size()));
+  return std::optional<geo::PostcodeDirectory>(std::move(directory).value());
+}
+
+Result<std::unique_ptr<travel::TravelSource>> make_travel_source(const TravelOptions& options) {
+  if (!options.matrix.empty() && !options.osrm.empty())
+    return make_error(ErrorCode::kInvalidArgument, "give --travel-matrix or --osrm, not both");
+  if (options.circuity < 1 || options.circuity > 3)
+    return make_error(ErrorCode::kInvalidArgument,
+                      fmt::format("--circuity must be 1 to 3, got {}", options.circuity));
+  if (options.morning_mph <= 0 || options.afternoon_mph <= 0 || options.morning_mph > 70 ||
+      options.afternoon_mph > 70)
+    return make_error(ErrorCode::kInvalidArgument, "--am-mph and --pm-mph must be 0 to 70");
+  travel::LondonModelSettings model;
+  model.circuity = options.circuity;
+  model.morning_mph = options.morning_mph;
+  model.afternoon_mph = options.afternoon_mph;
+  if (!options.osrm.empty()) return travel::make_osrm_source(options.osrm);
+  if (!options.matrix.empty()) return travel::read_matrix_csv(options.matrix, model);
+  return travel::make_london_model(model);
+}
+
+nlohmann::json settings_json(const transport::PlannerSettings& settings,
+                             const travel::TravelSource& travel, const std::string& postcodes) {
+  nlohmann::json json;
+  json["travel"] = travel.description();
+  json["time_limit_seconds_per_run"] = settings.solver.time_limit_seconds;
+  json["seed"] = settings.solver.seed;
+  json["threads"] = settings.solver.threads;
+  json["policy"] = {
+      {"primary_max_ride_minutes", settings.policy.primary_max_ride_minutes},
+      {"secondary_max_ride_minutes", settings.policy.secondary_max_ride_minutes},
+      {"earliest_arrival_minutes", settings.policy.earliest_arrival_minutes},
+      {"assistant_cost_per_day_pence", settings.policy.assistant_cost_per_day_pence},
+      {"afternoon_pickup_window_minutes", settings.run.afternoon_pickup_window_minutes}};
+  json["school_days_per_year"] = settings.school_days_per_year;
+  if (!postcodes.empty()) json["postcodes"] = postcodes;
+  return json;
+}
+
+void say(const std::string& text) {
+  fmt::print(stderr, "{}\n", text);
+  std::fflush(stderr);
+}
+
+struct PlanProgress::Impl {
+  ProgressLine line{stderr_is_terminal()};
+};
+
+PlanProgress::PlanProgress() : impl_(std::make_unique<Impl>()) {}
+PlanProgress::~PlanProgress() = default;
+
+transport::PlannerProgress PlanProgress::callback() {
+  return [this, last = -1](transport::Run run, const solver::Progress& progress) mutable {
+    if (static_cast<int>(run) != last) {
+      last = static_cast<int>(run);
+      impl_->line.set_prefix(fmt::format("planning the {} run:", transport::run_name(run)));
+    }
+    impl_->line.update(progress);
+  };
+}
+
+void PlanProgress::clear() {
+  impl_->line.clear();
+}
+
+std::string today_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+std::string money(std::int64_t pence) {
+  const bool negative = pence < 0;
+  std::uint64_t p = static_cast<std::uint64_t>(negative ? -pence : pence);
+  // Thousands separated by commas, built from the right.
+  std::string pounds;
+  std::uint64_t whole = p / 100;
+  int digits = 0;
+  do {
+    if (digits > 0 && digits % 3 == 0) pounds += ',';
+    pounds += static_cast<char>('0' + whole % 10);
+    whole /= 10;
+    ++digits;
+  } while (whole > 0);
+  std::reverse(pounds.begin(), pounds.end());
+  return fmt::format("{}£{}.{:02}", negative ? "-" : "", pounds, p % 100);
+}
+
+std::string day_summary_text(const transport::DayPlan& day) {
+  const transport::DaySummary& s = day.summary;
+  std::string vehicles;
+  for (const auto& [type, count] : s.vehicles_by_type)
+    vehicles += fmt::format("{}{} {}", vehicles.empty() ? "" : ", ", count, type);
+  return fmt::format(
+      "{}: {} a day ({} a year over {} days); {} vehicles ({}), {} passenger assistants; "
+      "{} AM and {} PM routes, {:.0f} miles; ride mean {:.1f} min, max {:.0f} min; "
+      "{} child-runs unserved, {} not compliant",
+      day.name, money(s.cost.total_pence()), money(s.cost_per_year_pence()), s.school_days_per_year,
+      s.vehicles, vehicles.empty() ? "none" : vehicles, s.assistants, s.routes_am, s.routes_pm,
+      s.total_miles, s.mean_ride_minutes, s.max_ride_minutes, s.unserved, s.over_limit);
+}
+
+}  // namespace sendplan::cli

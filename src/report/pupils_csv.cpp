@@ -1,0 +1,24 @@
+// pupils.csv: one row per child-run.
+#include "report/pupils_csv.h"
+
+#include <fmt/format.h>
+
+#include "report/text_format.h"
+
+namespace sendplan::report {
+
+std::string pupils_csv(const transport::DayPlan& plan) {
+  std::string text = std::string(kPupilsCsvHeader) + '\n';
+  for (const transport::PupilRun& child : plan.pupil_runs) {
+    const bool served = !child.route_id.empty();
+    text += detail::csv_line({child.pupil_id, transport::run_name(child.run), child.route_id,
+                              served ? detail::clock_time(child.pickup) : "",
+                              served ? detail::clock_time(child.dropoff) : "",
+                              served ? fmt::format("{:.1f}", child.ride_minutes) : "",
+                              std::to_string(child.limit_minutes), child.compliant ? "yes" : "no",
+                              child.reason});
+  }
+  return text;
+}
+
+}  // namespace sendplan::report

@@ -1,0 +1,142 @@
+#include "transport/planner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "travel/london_model.h"
+
+namespace sendplan::transport {
+
+namespace {
+
+// The engine's penalty for leaving a child unserved must outweigh any vehicle it could open:
+// ten times the dearest vehicle-day (with an assistant, 50 miles and 4 hours).
+double unserved_penalty_factor(const TransportInputs& inputs, const travel::TravelMatrix& matrix,
+                               double at_least) {
+  double dearest = 0;
+  for (const VehicleType& v : inputs.fleet)
+    dearest = std::max(
+        dearest, static_cast<double>(v.fixed_cost_per_day_pence + v.assistant_cost_per_day_pence +
+                                     50 * v.cost_per_mile_pence + 4 * v.cost_per_hour_pence));
+  double longest = 0;
+  for (double metres : matrix.metres) longest = std::max(longest, metres);
+  const double longest_miles = std::max(0.1, longest / travel::kMetresPerMile);
+  return std::max(at_least, 10 * dearest / longest_miles);
+}
+
+std::vector<TimedRoute> timed_routes(const RunProblem& run, const model::Plan& plan) {
+  std::vector<TimedRoute> routes;
+  for (const model::PlannedRoute& planned : plan.routes) {
+    TimedRoute route;
+    route.run = run.run;
+    const VehicleVariant& variant = run.variants[planned.vehicle_type];
+    route.fleet_index = variant.fleet_index;
+    route.with_assistant = variant.with_assistant;
+    route.depart = planned.start_time;
+    route.return_time = planned.end_time;
+    route.miles = planned.distance;
+    for (const model::PlannedStop& stop : planned.stops)
+      route.stops.push_back(
+          {run.request_pupil[stop.request], stop.is_pickup, stop.arrival, stop.start});
+    routes.push_back(std::move(route));
+  }
+  return routes;
+}
+
+}  // namespace
+
+Result<DayMatrices> day_matrices(const TransportInputs& inputs,
+                                 const travel::TravelSource& travel) {
+  const DayPlaces places = day_places(inputs);
+  Result<travel::TravelMatrix> morning =
+      travel.matrix(places.places, travel::TimeOfDay::kMorningPeak);
+  if (!morning) return morning.error();
+  Result<travel::TravelMatrix> afternoon =
+      travel.matrix(places.places, travel::TimeOfDay::kAfternoonPeak);
+  if (!afternoon) return afternoon.error();
+  return DayMatrices{std::move(morning).value(), std::move(afternoon).value()};
+}
+
+std::string obvious_unserved_reason(const TransportInputs& inputs, int pupil, Run run,
+                                    const travel::TravelMatrix& matrix) {
+  const Pupil& child = inputs.pupils[pupil];
+  bool space = false, with_assistant = false;
+  for (const VehicleType& v : inputs.fleet) {
+    if (v.available == 0) continue;
+    const bool fits = child.wheelchair ? v.wheelchair_spaces > 0 : v.seats > 0;
+    space = space || fits;
+    with_assistant = with_assistant || (fits && (child.wheelchair || v.seats > 1));
+  }
+  if (!space)
+    return child.wheelchair ? "uses a wheelchair; no vehicle in the fleet has a wheelchair space"
+                            : "no vehicle in the fleet has a seat";
+  if (child.needs_passenger_assistant && !with_assistant)
+    return "needs a passenger assistant; no vehicle has room for the child and the assistant";
+  int school = 0;
+  while (inputs.schools[school].id != child.school_id) ++school;
+  const int school_place = static_cast<int>(inputs.pupils.size()) + school;
+  const int from = run == Run::kMorning ? pupil : school_place;
+  const int to = run == Run::kMorning ? school_place : pupil;
+  const double direct = matrix.seconds_between(from, to) / 60.0;
+  if (direct > child.max_ride_minutes)
+    return fmt::format("direct journey {:.0f} min exceeds the limit of {} min", std::ceil(direct),
+                       child.max_ride_minutes);
+  return "";
+}
+
+Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
+                            const PlannerSettings& settings, const PlannerProgress& progress) {
+  PlannedDay result;
+  std::vector<TimedRoute> routes;
+  std::vector<UnservedPupil> unserved;
+  for (const Run run : {Run::kMorning, Run::kAfternoon}) {
+    const travel::TravelMatrix& matrix =
+        run == Run::kMorning ? matrices.morning : matrices.afternoon;
+    Result<RunProblem> problem =
+        build_run_problem(inputs, run, matrix, settings.policy, settings.run);
+    if (!problem) return problem.error();
+    solver::SolverParameters parameters = settings.solver;
+    parameters.unserved_penalty_factor =
+        unserved_penalty_factor(inputs, matrix, parameters.unserved_penalty_factor);
+    solver::ProgressCallback on_progress;
+    if (progress) on_progress = [&](const solver::Progress& p) { progress(run, p); };
+    model::Plan plan = solver::solve(problem.value().problem, parameters, on_progress);
+    for (TimedRoute& route : timed_routes(problem.value(), plan))
+      routes.push_back(std::move(route));
+    for (const model::UnservedRequest& u : plan.unserved) {
+      const int pupil = problem.value().request_pupil[u.request];
+      std::string reason = obvious_unserved_reason(inputs, pupil, run, matrix);
+      if (reason.empty()) reason = u.reason;
+      unserved.push_back({pupil, run, std::move(reason)});
+    }
+    result.runs.push_back({std::move(problem).value(), std::move(plan)});
+  }
+  result.day =
+      build_day_plan("planned", inputs, std::move(routes), unserved, settings.school_days_per_year);
+  result.matrices = std::move(matrices);
+  return result;
+}
+
+DayPlan cost_current_routes(const TransportInputs& inputs, const DayMatrices& matrices,
+                            const std::vector<CurrentRoute>& routes,
+                            const PlannerSettings& settings) {
+  std::vector<TimedRoute> timed;
+  for (const CurrentRoute& current : routes) {
+    bool assistant = false;
+    for (const auto& [pupil, pickup] : current.stops)
+      assistant = assistant || inputs.pupils[pupil].needs_passenger_assistant;
+    const bool morning = current.run == Run::kMorning;
+    TimedRoute route =
+        time_route(inputs, morning ? matrices.morning : matrices.afternoon, current.run,
+                   current.fleet_index, assistant, current.stops,
+                   morning ? settings.run.morning_shift_start : settings.run.afternoon_shift_start);
+    route.route_id = current.route_id;
+    timed.push_back(std::move(route));
+  }
+  return build_day_plan("current", inputs, std::move(timed), {}, settings.school_days_per_year);
+}
+
+}  // namespace sendplan::transport

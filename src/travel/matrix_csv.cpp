@@ -1,0 +1,234 @@
+// Parsing the travel matrix file, collecting every problem with its line and column.
+#include "travel/matrix_csv.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+#include "geo/csv_line.h"
+#include "travel/london_model.h"
+
+namespace sendplan::travel {
+
+namespace {
+
+constexpr std::size_t kMaxListedProblems = 1000;
+
+struct Problem {
+  int line = 0;
+  int column = 0;  // 0 = the line as a whole
+  std::string reason;
+};
+
+class ProblemList {
+ public:
+  void add(int line, int column, std::string reason) {
+    problems_.push_back({line, column, std::move(reason)});
+  }
+  bool empty() const { return problems_.empty(); }
+
+  Error to_error(const std::string& file) const {
+    if (problems_.size() == 1) {
+      const Problem& only = problems_.front();
+      return make_error(ErrorCode::kParse, only.reason, {file, only.line, only.column});
+    }
+    std::string message = fmt::format("{} problems in the travel matrix:", problems_.size());
+    const std::size_t listed = std::min(problems_.size(), kMaxListedProblems);
+    for (std::size_t i = 0; i < listed; ++i) {
+      const Problem& problem = problems_[i];
+      message += '\n';
+      message += Error{ErrorCode::kParse, problem.reason, {file, problem.line, problem.column}}
+                     .to_string();
+    }
+    if (listed < problems_.size()) {
+      message += fmt::format("\n... and {} more problems", problems_.size() - listed);
+    }
+    return make_error(ErrorCode::kParse, std::move(message), {file, 0, 0});
+  }
+
+ private:
+  std::vector<Problem> problems_;
+};
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+enum Column { kFrom, kTo, kMinutes, kMiles, kColumnCount };
+constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"from", "to", "minutes",
+                                                                     "miles"};
+
+// Where each known column is in the header (-1 when absent); false when the rows cannot be read.
+bool read_header(const std::vector<geo::detail::CsvCell>& cells, int line,
+                 std::array<int, kColumnCount>& position, ProblemList& problems) {
+  position.fill(-1);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::string name = to_lower(trim(cells[i].text));
+    int known = -1;
+    for (int c = 0; c < kColumnCount; ++c) {
+      if (name == kColumnNames[static_cast<std::size_t>(c)]) known = c;
+    }
+    if (known < 0) {
+      problems.add(line, cells[i].column,
+                   fmt::format("unknown column '{}' (the columns are from, to, minutes and "
+                               "optionally miles)",
+                               trim(cells[i].text)));
+    } else if (position[static_cast<std::size_t>(known)] >= 0) {
+      problems.add(line, cells[i].column, fmt::format("column '{}' appears twice", name));
+    } else {
+      position[static_cast<std::size_t>(known)] = static_cast<int>(i);
+    }
+  }
+  bool readable = true;
+  for (int c : {kFrom, kTo, kMinutes}) {
+    if (position[static_cast<std::size_t>(c)] < 0) {
+      problems.add(line, 0,
+                   fmt::format("required column '{}' is missing",
+                               kColumnNames[static_cast<std::size_t>(c)]));
+      readable = false;
+    }
+  }
+  return readable;
+}
+
+// A number ≥ 0 from a whole cell; a problem (and false) otherwise.
+bool read_amount(std::string_view text, std::string_view name, int line, int column, double& value,
+                 ProblemList& problems) {
+  if (text.empty()) {
+    problems.add(line, column, fmt::format("{} is empty", name));
+    return false;
+  }
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end || !std::isfinite(value)) {
+    problems.add(line, column, fmt::format("{} is not a number: '{}'", name, text));
+    return false;
+  }
+  if (value < 0) {
+    problems.add(line, column, fmt::format("{} is negative: {}", name, text));
+    return false;
+  }
+  return true;
+}
+
+class IdTable {
+ public:
+  explicit IdTable(std::vector<std::string>& ids) : ids_(ids) {}
+  int intern(std::string_view id) {
+    auto [it, inserted] = index_.try_emplace(std::string(id), static_cast<int>(ids_.size()));
+    if (inserted) ids_.emplace_back(id);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>& ids_;
+  std::unordered_map<std::string, int> index_;
+};
+
+}  // namespace
+
+Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& file_name) {
+  MatrixCsv csv;
+  csv.file = file_name;
+  ProblemList problems;
+  IdTable ids(csv.ids);
+  std::unordered_map<std::uint64_t, int> first_line_of_pair;
+  geo::detail::CsvLineSplitter splitter;
+
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::array<int, kColumnCount> position{};
+  std::size_t header_cells = 0;
+  bool have_header = false;
+  int line = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view row = text.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (trim(row).empty()) continue;
+    Status split = splitter.split(row, file_name, line);
+    if (!split.ok()) {
+      problems.add(line, split.error().where.column, split.error().message);
+      if (!have_header) break;
+      continue;
+    }
+    const std::vector<geo::detail::CsvCell>& cells = splitter.cells();
+    if (!have_header) {
+      have_header = true;
+      header_cells = cells.size();
+      if (!read_header(cells, line, position, problems)) break;
+      continue;
+    }
+    if (cells.size() != header_cells) {
+      const int column = cells.size() > header_cells ? cells[header_cells].column : 0;
+      problems.add(
+          line, column,
+          fmt::format("{} cells, but the header has {} columns", cells.size(), header_cells));
+      continue;
+    }
+    auto cell = [&](Column c) -> const geo::detail::CsvCell& {
+      return cells[static_cast<std::size_t>(position[static_cast<std::size_t>(c)])];
+    };
+    const std::string_view from = trim(cell(kFrom).text);
+    const std::string_view to = trim(cell(kTo).text);
+    bool row_ok = true;
+    if (from.empty()) {
+      problems.add(line, cell(kFrom).column, "from is empty");
+      row_ok = false;
+    }
+    if (to.empty()) {
+      problems.add(line, cell(kTo).column, "to is empty");
+      row_ok = false;
+    }
+    double minutes = 0;
+    row_ok &= read_amount(trim(cell(kMinutes).text), "minutes", line, cell(kMinutes).column,
+                          minutes, problems);
+    double metres = -1;
+    if (position[kMiles] >= 0 && !trim(cell(kMiles).text).empty()) {
+      double miles = 0;
+      row_ok &=
+          read_amount(trim(cell(kMiles).text), "miles", line, cell(kMiles).column, miles, problems);
+      metres = miles * kMetresPerMile;
+    }
+    if (!row_ok) continue;
+    const int from_index = ids.intern(from);
+    const int to_index = ids.intern(to);
+    const std::uint64_t pair =
+        (static_cast<std::uint64_t>(from_index) << 32) | static_cast<std::uint32_t>(to_index);
+    const auto [first, inserted] = first_line_of_pair.try_emplace(pair, line);
+    if (!inserted) {
+      problems.add(line, cell(kFrom).column,
+                   fmt::format("the journey from '{}' to '{}' is given twice (first on line {})",
+                               from, to, first->second));
+      continue;
+    }
+    if (from_index == to_index) continue;  // the diagonal is always 0
+    csv.entries.push_back({from_index, to_index, minutes * 60.0, metres});
+  }
+  if (!have_header) {
+    problems.add(1, 0, "the file is empty: expected a header row such as from,to,minutes,miles");
+  }
+  if (!problems.empty()) return problems.to_error(file_name);
+  return csv;
+}
+
+}  // namespace sendplan::travel
