@@ -17,7 +17,8 @@ $(BUILD_DIR)/build.ninja:
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Runs the main job: solves a Cordeau DARP instance and prints the plan summary.
+# Runs the main job: plans a synthetic borough's SEN transport, then checks the engine on a
+# Cordeau DARP instance.
 demo: build
 	@scripts/demo.sh $(BUILD_DIR) $(SHARED)
 

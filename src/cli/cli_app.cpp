@@ -54,6 +54,10 @@ void add_planner_options(CLI::App& command, TravelOptions& travel, PolicyOptions
                   "Minutes before the start a child may arrive (blank earliest_arrival_minutes)")
       ->default_val(policy.earliest_arrival);
   command
+      .add_option("--pm-wait", policy.afternoon_wait,
+                  "Minutes after the finish within which children are collected")
+      ->default_val(policy.afternoon_wait);
+  command
       .add_option("--assistant-cost", policy.assistant_cost_per_day,
                   "Pounds per day for a passenger assistant (blank assistant_cost_per_day)")
       ->default_val(policy.assistant_cost_per_day);

@@ -101,6 +101,7 @@ int run_plan(const PlanOptions& options) {
   say(fmt::format("Travel times: {} ...", travel.value()->description()));
   Result<transport::DayMatrices> matrices = transport::day_matrices(in, *travel.value());
   if (!matrices) return report_error(matrices.error());
+  for (const std::string& note : matrices.value().morning.notes) say("warning: " + note);
   say(fmt::format("Planning the AM and PM runs ({} s each) ...",
                   settings.value().solver.time_limit_seconds));
   Result<transport::PlannedDay> planned = [&] {

@@ -25,6 +25,7 @@ struct PolicyOptions {
   int primary_max_ride = 45;
   int secondary_max_ride = 75;
   int earliest_arrival = 30;
+  int afternoon_wait = 15;             // children may be collected up to this long after the finish
   double assistant_cost_per_day = 90;  // pounds
   int school_days = 190;
 };

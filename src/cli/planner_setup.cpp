@@ -34,6 +34,9 @@ Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& so
   if (policy.primary_max_ride < 1 || policy.secondary_max_ride < 1)
     return invalid("--primary-max-ride and --secondary-max-ride must be at least 1 minute");
   if (policy.earliest_arrival < 0) return invalid("--earliest-arrival must not be negative");
+  if (policy.afternoon_wait < 0 || policy.afternoon_wait > 120)
+    return invalid(
+        fmt::format("--pm-wait must be 0 to 120 minutes, got {}", policy.afternoon_wait));
   if (policy.assistant_cost_per_day < 0) return invalid("--assistant-cost must not be negative");
   if (policy.school_days < 1 || policy.school_days > 366)
     return invalid(fmt::format("--school-days must be 1 to 366, got {}", policy.school_days));
@@ -45,6 +48,7 @@ Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& so
   if (!parameters) return parameters.error();
   transport::PlannerSettings settings;
   settings.policy = make_policy(policy);
+  settings.run.afternoon_pickup_window_minutes = policy.afternoon_wait;
   settings.solver = parameters.value();
   settings.school_days_per_year = policy.school_days;
   return settings;

@@ -115,6 +115,9 @@ TimedRoute time_route(const TransportInputs& inputs, const travel::TravelMatrix&
   route.run = run;
   route.fleet_index = fleet_index;
   route.with_assistant = with_assistant;
+  // Returns how much later the vehicle could have left without missing any window it kept
+  // (the forward time slack, capped at the time spent waiting, beyond which leaving later only
+  // makes the route later).
   auto simulate = [&](double depart) {
     route.depart = depart;
     route.stops.clear();
@@ -128,7 +131,7 @@ TimedRoute time_route(const TransportInputs& inputs, const travel::TravelMatrix&
       metres += matrix.metres_between(at, place);
       const double start = std::max(arrival, window.ready);
       waited += start - arrival;
-      slack = std::min(slack, window.due - start);
+      if (start <= window.due) slack = std::min(slack, waited + (window.due - start));
       route.stops.push_back({pupil, pickup, arrival, start});
       now = start + child.boarding_minutes;
       at = place;

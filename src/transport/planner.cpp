@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
+#include "solver/route_evaluator.h"
+#include "solver/search_model.h"
 #include "travel/london_model.h"
 
 namespace sendplan::transport {
@@ -120,21 +123,91 @@ Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
   return result;
 }
 
+namespace {
+
+// The engine's own schedule for a current route when the route keeps every rule (the same least
+// schedule a plan gets); nullopt when it breaks one, or a stop repeats.
+std::optional<TimedRoute> engine_schedule(const RunProblem& run, const solver::SearchModel& m,
+                                          solver::RouteEvaluator& evaluator,
+                                          const std::vector<int>& pupil_request,
+                                          const CurrentRoute& current, bool assistant) {
+  int type = -1;
+  for (size_t t = 0; t < run.variants.size(); ++t)
+    if (run.variants[t].fleet_index == current.fleet_index &&
+        run.variants[t].with_assistant == assistant)
+      type = static_cast<int>(t);
+  if (type < 0 || current.stops.empty()) return std::nullopt;
+  const int v = m.first_vehicle_of_type()[type];
+  std::vector<int> stops;
+  for (const auto& [pupil, pickup] : current.stops) {
+    const int r = pupil_request[pupil];
+    stops.push_back(pickup ? solver::pickup_stop(r) : solver::delivery_stop(r));
+  }
+  std::vector<int> sorted = stops;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
+  solver::RouteSchedule schedule;
+  if (!evaluator.evaluate(v, stops.data(), static_cast<int>(stops.size()), schedule))
+    return std::nullopt;
+  TimedRoute route;
+  route.run = run.run;
+  route.fleet_index = current.fleet_index;
+  route.with_assistant = assistant;
+  route.route_id = current.route_id;
+  route.depart = schedule.departure;
+  route.return_time = schedule.start.back();
+  route.miles = schedule.distance;
+  double leave = route.depart;
+  int at = m.vehicle(v).start_location;
+  for (size_t i = 0; i < stops.size(); ++i) {
+    const solver::StopData& stop = m.stop(stops[i]);
+    const double start = schedule.start[i + 1];
+    route.stops.push_back({current.stops[i].first, current.stops[i].second,
+                           leave + m.travel_time(at, stop.location), start});
+    leave = start + stop.service;
+    at = stop.location;
+  }
+  return route;
+}
+
+}  // namespace
+
 DayPlan cost_current_routes(const TransportInputs& inputs, const DayMatrices& matrices,
                             const std::vector<CurrentRoute>& routes,
                             const PlannerSettings& settings) {
   std::vector<TimedRoute> timed;
-  for (const CurrentRoute& current : routes) {
-    bool assistant = false;
-    for (const auto& [pupil, pickup] : current.stops)
-      assistant = assistant || inputs.pupils[pupil].needs_passenger_assistant;
-    const bool morning = current.run == Run::kMorning;
-    TimedRoute route =
-        time_route(inputs, morning ? matrices.morning : matrices.afternoon, current.run,
-                   current.fleet_index, assistant, current.stops,
-                   morning ? settings.run.morning_shift_start : settings.run.afternoon_shift_start);
-    route.route_id = current.route_id;
-    timed.push_back(std::move(route));
+  for (const Run run : {Run::kMorning, Run::kAfternoon}) {
+    const bool morning = run == Run::kMorning;
+    const travel::TravelMatrix& matrix = morning ? matrices.morning : matrices.afternoon;
+    Result<RunProblem> problem =
+        build_run_problem(inputs, run, matrix, settings.policy, settings.run);
+    std::optional<solver::SearchModel> model;
+    std::optional<solver::RouteEvaluator> evaluator;
+    std::vector<int> pupil_request(inputs.pupils.size(), 0);
+    if (problem) {
+      model.emplace(problem.value().problem);
+      evaluator.emplace(*model);
+      for (size_t r = 0; r < problem.value().request_pupil.size(); ++r)
+        pupil_request[problem.value().request_pupil[r]] = static_cast<int>(r);
+    }
+    for (const CurrentRoute& current : routes) {
+      if (current.run != run) continue;
+      bool assistant = false;
+      for (const auto& [pupil, pickup] : current.stops)
+        assistant = assistant || inputs.pupils[pupil].needs_passenger_assistant;
+      // A route that keeps every rule gets the engine's schedule; one that breaks some is
+      // driven as given, starting as late as its school windows allow.
+      std::optional<TimedRoute> route;
+      if (problem)
+        route =
+            engine_schedule(problem.value(), *model, *evaluator, pupil_request, current, assistant);
+      if (!route)
+        route = time_route(
+            inputs, matrix, run, current.fleet_index, assistant, current.stops,
+            morning ? settings.run.morning_shift_start : settings.run.afternoon_shift_start);
+      route->route_id = current.route_id;
+      timed.push_back(std::move(*route));
+    }
   }
   return build_day_plan("current", inputs, std::move(timed), {}, settings.school_days_per_year);
 }

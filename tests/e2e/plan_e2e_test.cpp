@@ -1,0 +1,252 @@
+// End-to-end: `sendplan plan` and `sendplan pool` on generated boroughs and on deliberately broken
+// inputs, through the real program: the five output files agree with each other, the borough's
+// own routes fed back as --current cost the same and break no rule, every input problem is listed
+// at once with nothing written, and pooled shares add up to the pooled cost.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "e2e_support.h"
+
+namespace sendplan::e2e {
+namespace {
+
+using nlohmann::json;
+
+std::string boundaries() {
+  return shared_dir() + "/data/boundaries/london_boroughs_gla.geojson";
+}
+
+// Generates a synthetic borough into dir/name; returns the directory.
+std::string generate(const ScratchDir& dir, const std::string& borough, int pupils, int seed,
+                     const std::string& name) {
+  const RunResult r =
+      run(sendplan_bin() + " generate --borough " + quote(borough) + " --pupils " +
+              std::to_string(pupils) + " --seed " + std::to_string(seed) + " --out " +
+              quote(dir.file(name)) + " --boundaries " + quote(boundaries()),
+          dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return dir.file(name);
+}
+
+std::string inputs_of(const std::string& borough_dir) {
+  return " --pupils " + quote(borough_dir + "/pupils.csv") + " --schools " +
+         quote(borough_dir + "/schools.csv") + " --fleet " + quote(borough_dir + "/fleet.csv");
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(Plan, WritesFiveFilesThatAgree) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Islington", 50, 4, "islington");
+  const std::string out = dir.file("plan");
+  const RunResult r = run(sendplan_bin() + " plan" + inputs_of(borough) +
+                              " --time-limit 0 --iterations 200 --out " + quote(out),
+                          dir.path());
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_NE(r.out.find("a day"), std::string::npos) << r.out;
+  for (const char* name :
+       {"routes.csv", "pupils.csv", "summary.json", "routes.geojson", "route_sheets.html"})
+    EXPECT_TRUE(std::filesystem::exists(out + "/" + name)) << name;
+
+  const json summary = json::parse(read_file(out + "/summary.json"));
+  const std::vector<std::string> pupils = lines(read_file(out + "/pupils.csv"));
+  ASSERT_EQ(pupils.size(), 1u + 2 * 50);  // header, AM and PM per child
+  int unserved = 0;
+  for (size_t i = 1; i < pupils.size(); ++i)
+    if (pupils[i].find(",AM,,") != std::string::npos ||
+        pupils[i].find(",PM,,") != std::string::npos)
+      ++unserved;
+  EXPECT_EQ(summary["summary"]["unserved"].get<int>(), unserved);
+  EXPECT_EQ(r.exit_code, unserved == 0 ? 0 : 1);
+
+  // routes.csv: one pickup and one drop-off per served child-run.
+  const std::vector<std::string> stops = lines(read_file(out + "/routes.csv"));
+  EXPECT_EQ(stops.front(), "run,route_id,vehicle_type,seq,pupil_id,action,place,lat,lon,time");
+  EXPECT_EQ(stops.size(), 1u + 2 * (2 * 50 - unserved));
+  const json geo = json::parse(read_file(out + "/routes.geojson"));
+  EXPECT_EQ(geo["type"], "FeatureCollection");
+  const int routes =
+      summary["summary"]["routes"]["AM"].get<int>() + summary["summary"]["routes"]["PM"].get<int>();
+  int lines_drawn = 0;
+  for (const json& feature : geo["features"])
+    if (feature["geometry"]["type"] == "LineString") ++lines_drawn;
+  EXPECT_EQ(lines_drawn, routes);
+  const std::string sheets = read_file(out + "/route_sheets.html");
+  EXPECT_NE(sheets.find("Islington"), std::string::npos);
+}
+
+TEST(Plan, OwnRoutesFedBackAsCurrentCostTheSame) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Camden", 40, 8, "camden");
+  const RunResult first =
+      run(sendplan_bin() + " plan" + inputs_of(borough) +
+              " --time-limit 0 --iterations 200 --out " + quote(dir.file("first")),
+          dir.path());
+  ASSERT_TRUE(first.exit_code == 0 || first.exit_code == 1) << first.err;
+  const RunResult second = run(
+      sendplan_bin() + " plan" + inputs_of(borough) + " --time-limit 0 --iterations 200 --out " +
+          quote(dir.file("second")) + " --current " + quote(dir.file("first") + "/routes.csv"),
+      dir.path());
+  ASSERT_TRUE(second.exit_code == 0 || second.exit_code == 1) << second.err;
+  const json planned = json::parse(read_file(dir.file("first") + "/summary.json"))["summary"];
+  const json summary = json::parse(read_file(dir.file("second") + "/summary.json"));
+  ASSERT_TRUE(summary.contains("current")) << summary.dump(2);
+  const json& current = summary["current"]["summary"];
+  // Re-timed by the same model, the plan's own routes keep every rule and need the same fleet.
+  EXPECT_EQ(current["over_limit"], 0);
+  EXPECT_EQ(current["unserved"], planned["unserved"]);
+  EXPECT_EQ(current["vehicles"], planned["vehicles"]);
+  EXPECT_NEAR(current["miles"].get<double>(), planned["miles"].get<double>(), 0.05);
+  EXPECT_TRUE(summary.contains("comparison"));
+  EXPECT_NE(second.out.find("Saving against current routes"), std::string::npos) << second.out;
+}
+
+TEST(Plan, EveryInputProblemIsListedAndNothingIsWritten) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Hackney", 10, 2, "hackney");
+  // Break two pupil rows and one fleet row.
+  std::vector<std::string> pupils = lines(read_file(borough + "/pupils.csv"));
+  std::string& row3 = pupils[3];
+  row3.replace(row3.find(",no,"), 4, ",maybe,");
+  pupils[5] = pupils[5].substr(0, pupils[5].rfind(',')) + ",abc";  // age
+  std::string text;
+  for (const std::string& line : pupils) text += line + "\n";
+  write_file(borough + "/pupils.csv", text);
+  std::vector<std::string> fleet = lines(read_file(borough + "/fleet.csv"));
+  fleet[1].replace(fleet[1].find(','), 1, ",-");  // seats "-4"
+  text.clear();
+  for (const std::string& line : fleet) text += line + "\n";
+  write_file(borough + "/fleet.csv", text);
+
+  const std::string out = dir.file("plan");
+  const RunResult r = run(sendplan_bin() + " plan" + inputs_of(borough) +
+                              " --iterations 10 --time-limit 0 --out " + quote(out),
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("pupils.csv:4: column 'wheelchair'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("pupils.csv:6: column 'age'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fleet.csv:2: column 'seats'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Nothing was written"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Plan, UnknownPupilInCurrentRoutesIsAProblemAtItsRow) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Hackney", 10, 2, "hackney");
+  write_file(dir.file("current.csv"),
+             "run,route_id,vehicle_type,seq,pupil_id,action\nAM,R1,taxi,1,P0001,pickup\n"
+             "AM,R1,taxi,2,P0001,dropoff\nAM,R2,bus,1,NOBODY,pickup\nAM,R2,bus,2,NOBODY,dropoff\n");
+  const RunResult r =
+      run(sendplan_bin() + " plan" + inputs_of(borough) + " --iterations 10 --time-limit 0 --out " +
+              quote(dir.file("plan")) + " --current " + quote(dir.file("current.csv")),
+          dir.path());
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("current.csv:4: column 'vehicle_type': vehicle type 'bus'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("current.csv:4: column 'pupil_id': pupil 'NOBODY'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("current.csv:5: column 'pupil_id'"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("plan")));
+}
+
+TEST(Plan, PostcodesPlaceHomesSchoolsAndDepots) {
+  ScratchDir dir;
+  // A postcode file in the ONS Postcode Directory layout (grid references), three real
+  // postcodes' locations rounded to 100 m.
+  write_file(dir.file("postcodes.csv"),
+             "pcds,oseast1m,osnrth1m\nNW1 2DB,529900,182600\nN1 9GU,530400,183200\n"
+             "N7 8DB,530900,185600\n");
+  write_file(
+      dir.file("pupils.csv"),
+      "pupil_id,borough,home_postcode,school_id,wheelchair,passenger_assistant,"
+      "travel_alone,age\nA1,Camden,nw1 2db,S1,no,no,no,12\nA2,Camden,N1 9GU,S1,yes,no,no,8\n");
+  write_file(dir.file("schools.csv"),
+             "school_id,name,borough,postcode,start_time,finish_time\n"
+             "S1,Test School,Islington,N7 8DB,09:00,15:30\n");
+  write_file(dir.file("fleet.csv"),
+             "vehicle_type,seats,wheelchair_spaces,available,fixed_cost_per_day,cost_per_mile,"
+             "cost_per_hour,depot_postcode\nwav,4,1,2,95,2.60,0,N1 9GU\n");
+  const std::string inputs = " --pupils " + quote(dir.file("pupils.csv")) + " --schools " +
+                             quote(dir.file("schools.csv")) + " --fleet " +
+                             quote(dir.file("fleet.csv"));
+  const RunResult r =
+      run(sendplan_bin() + " plan" + inputs + " --postcodes " + quote(dir.file("postcodes.csv")) +
+              " --time-limit 0 --iterations 50 --out " + quote(dir.file("plan")),
+          dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json summary = json::parse(read_file(dir.file("plan") + "/summary.json"));
+  EXPECT_EQ(summary["summary"]["unserved"], 0);
+  EXPECT_EQ(summary["summary"]["vehicles"], 1);  // both children fit one WAV
+  // Without the postcode file the same inputs are a problem on every postcode row.
+  const RunResult missing =
+      run(sendplan_bin() + " plan" + inputs + " --time-limit 0 --iterations 50 --out " +
+              quote(dir.file("plan2")),
+          dir.path());
+  EXPECT_EQ(missing.exit_code, 4);
+  EXPECT_NE(missing.err.find("pupils.csv:2"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("pupils.csv:3"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("schools.csv:2"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("fleet.csv:2"), std::string::npos) << missing.err;
+}
+
+TEST(Pool, SharesAddUpToThePooledCost) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string camden = generate(dir, "Camden", 25, 1, "camden");
+  const std::string islington = generate(dir, "Islington", 25, 2, "islington");
+  for (const char* sharing : {"proportional", "shapley"}) {
+    const std::string out = dir.file(std::string("pool-") + sharing);
+    const RunResult r =
+        run(sendplan_bin() + " pool --borough " + quote("camden=" + camden) + " --borough " +
+                quote("islington=" + islington) + " --time-limit 0 --iterations 150 --sharing " +
+                sharing + " --out " + quote(out),
+            dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json pool = json::parse(read_file(out + "/pool.json"));
+    std::int64_t shares = 0, alone = 0;
+    for (const json& b : pool["boroughs"]) {
+      shares += b["share_per_day_pence"].get<std::int64_t>();
+      alone += b["standalone_per_day_pence"].get<std::int64_t>();
+    }
+    EXPECT_EQ(shares, pool["pooled_per_day_pence"].get<std::int64_t>()) << sharing;
+    EXPECT_EQ(alone, pool["standalone_total_per_day_pence"].get<std::int64_t>());
+    for (const char* sub : {"camden", "islington", "pooled"})
+      EXPECT_TRUE(std::filesystem::exists(out + "/" + sub + "/summary.json")) << sub;
+    // The pooled plan carries every child of both boroughs.
+    const json pooled = json::parse(read_file(out + "/pooled/summary.json"));
+    EXPECT_EQ(pooled["summary"]["pupils"], 50);
+    if (std::string(sharing) == "shapley") {
+      EXPECT_EQ(pool["coalitions"].size(), 3u);
+    }
+  }
+}
+
+TEST(Pool, BadArgumentsAreRefused) {
+  ScratchDir dir;
+  const RunResult one = run(
+      sendplan_bin() + " pool --borough a=" + quote(dir.path()) + " --out " + quote(dir.file("o")),
+      dir.path());
+  EXPECT_EQ(one.exit_code, 2);
+  const RunResult label = run(sendplan_bin() + " pool --borough " + quote("bad label=x") +
+                                  " --borough b=y --out " + quote(dir.file("o")),
+                              dir.path());
+  EXPECT_EQ(label.exit_code, 2);
+  EXPECT_NE(label.err.find("LABEL=DIR"), std::string::npos) << label.err;
+}
+
+}  // namespace
+}  // namespace sendplan::e2e
