@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 SHARED ?= $(abspath ../shared)
 
-.PHONY: all deps build demo test bench format clean
+.PHONY: all deps build demo test bench bench-planner format clean
 
 all: build
 
@@ -33,6 +33,10 @@ test: build
 # Solution-quality benchmarks (slow; never part of `make test`).
 bench: build
 	@scripts/bench.sh $(BUILD_DIR) $(SHARED)
+
+# The planner at borough scale: 300 and 1,500 pupils, and a pool of 4 boroughs (about 15 min).
+bench-planner: build
+	@scripts/bench-planner.sh $(BUILD_DIR) $(SHARED)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -102,7 +102,7 @@ int run_plan(const PlanOptions& options) {
   Result<transport::DayMatrices> matrices = transport::day_matrices(in, *travel.value());
   if (!matrices) return report_error(matrices.error());
   for (const std::string& note : matrices.value().morning.notes) say("warning: " + note);
-  say(fmt::format("Planning the AM and PM runs ({} s each) ...",
+  say(fmt::format("Planning the AM and PM runs at the same time ({} s) ...",
                   settings.value().solver.time_limit_seconds));
   Result<transport::PlannedDay> planned = [&] {
     PlanProgress progress;

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <mutex>
+#include <optional>
 
 #include "cli/progress_line.h"
 #include "cli/terminal.h"
@@ -40,11 +42,8 @@ Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& so
   if (policy.assistant_cost_per_day < 0) return invalid("--assistant-cost must not be negative");
   if (policy.school_days < 1 || policy.school_days > 366)
     return invalid(fmt::format("--school-days must be 1 to 366, got {}", policy.school_days));
-  // The time limit covers both runs: each gets half.
-  SolverOptions per_run = solver;
-  per_run.time_limit_seconds = solver.time_limit_seconds / 2;
-  per_run.iterations = solver.iterations;
-  Result<solver::SolverParameters> parameters = make_parameters(per_run);
+  // The time limit covers the day: the two runs are planned at the same time, each for it.
+  Result<solver::SolverParameters> parameters = make_parameters(solver);
   if (!parameters) return parameters.error();
   transport::PlannerSettings settings;
   settings.policy = make_policy(policy);
@@ -106,18 +105,30 @@ void say(const std::string& text) {
 
 struct PlanProgress::Impl {
   ProgressLine line{stderr_is_terminal()};
+  std::mutex mutex;  // the two runs report from their own threads
+  std::optional<solver::Progress> runs[2];
 };
 
 PlanProgress::PlanProgress() : impl_(std::make_unique<Impl>()) {}
 PlanProgress::~PlanProgress() = default;
 
 transport::PlannerProgress PlanProgress::callback() {
-  return [this, last = -1](transport::Run run, const solver::Progress& progress) mutable {
-    if (static_cast<int>(run) != last) {
-      last = static_cast<int>(run);
-      impl_->line.set_prefix(fmt::format("planning the {} run:", transport::run_name(run)));
+  return [this](transport::Run run, const solver::Progress& progress) {
+    std::string text = "planning";
+    {
+      std::lock_guard lock(impl_->mutex);
+      impl_->runs[static_cast<int>(run)] = progress;
+      for (const transport::Run r : {transport::Run::kMorning, transport::Run::kAfternoon}) {
+        const std::optional<solver::Progress>& p = impl_->runs[static_cast<int>(r)];
+        if (!p) continue;
+        text +=
+            fmt::format(" | {}: {} a run{}, {} iterations, {:.0f} s", transport::run_name(r),
+                        money(std::llround(p->best_cost)),
+                        p->best_unserved > 0 ? fmt::format(", {} unserved", p->best_unserved) : "",
+                        p->iterations, p->elapsed_seconds);
+      }
     }
-    impl_->line.update(progress);
+    impl_->line.show(text);
   };
 }
 

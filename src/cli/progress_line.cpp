@@ -34,6 +34,14 @@ void ProgressLine::update(const solver::Progress& progress) {
   draw_locked(text);
 }
 
+void ProgressLine::show(const std::string& text) {
+  if (!enabled_) return;
+  std::lock_guard lock(mutex_);
+  auto now = std::chrono::steady_clock::now();
+  if (drawn_width_ > 0 && now - last_draw_ < kMinRedrawInterval) return;
+  draw_locked(text);
+}
+
 void ProgressLine::clear() {
   if (!enabled_) return;
   std::lock_guard lock(mutex_);

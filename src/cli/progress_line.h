@@ -23,6 +23,8 @@ class ProgressLine {
   void set_prefix(std::string prefix);
   // Redraws with the solver's progress unless the last redraw was less than 250 ms ago.
   void update(const solver::Progress& progress);
+  // Redraws with `text` unless the last redraw was less than 250 ms ago.
+  void show(const std::string& text);
   // Erases the line (call before printing anything else).
   void clear();
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "solver/route_evaluator.h"
@@ -92,30 +93,56 @@ std::string obvious_unserved_reason(const TransportInputs& inputs, int pupil, Ru
 
 Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
                             const PlannerSettings& settings, const PlannerProgress& progress) {
-  PlannedDay result;
-  std::vector<TimedRoute> routes;
-  std::vector<UnservedPupil> unserved;
-  for (const Run run : {Run::kMorning, Run::kAfternoon}) {
+  struct RunOutcome {
+    std::optional<RunProblem> problem;
+    model::Plan plan;
+    std::optional<Error> error;
+  };
+  auto plan_run = [&](Run run, RunOutcome& out) {
     const travel::TravelMatrix& matrix =
         run == Run::kMorning ? matrices.morning : matrices.afternoon;
     Result<RunProblem> problem =
         build_run_problem(inputs, run, matrix, settings.policy, settings.run);
-    if (!problem) return problem.error();
+    if (!problem) {
+      out.error = problem.error();
+      return;
+    }
     solver::SolverParameters parameters = settings.solver;
     parameters.unserved_penalty_factor =
         unserved_penalty_factor(inputs, matrix, parameters.unserved_penalty_factor);
     solver::ProgressCallback on_progress;
     if (progress) on_progress = [&](const solver::Progress& p) { progress(run, p); };
-    model::Plan plan = solver::solve(problem.value().problem, parameters, on_progress);
-    for (TimedRoute& route : timed_routes(problem.value(), plan))
+    out.plan = solver::solve(problem.value().problem, parameters, on_progress);
+    out.problem.emplace(std::move(problem).value());
+  };
+  // The two runs are independent problems: on a multi-core machine they are planned at once.
+  RunOutcome morning, afternoon;
+  if (settings.runs_in_parallel) {
+    std::thread pm([&] { plan_run(Run::kAfternoon, afternoon); });
+    plan_run(Run::kMorning, morning);
+    pm.join();
+  } else {
+    plan_run(Run::kMorning, morning);
+    plan_run(Run::kAfternoon, afternoon);
+  }
+
+  PlannedDay result;
+  std::vector<TimedRoute> routes;
+  std::vector<UnservedPupil> unserved;
+  for (RunOutcome* outcome : {&morning, &afternoon}) {
+    if (outcome->error) return *outcome->error;
+    const RunProblem& problem = *outcome->problem;
+    const travel::TravelMatrix& matrix =
+        problem.run == Run::kMorning ? matrices.morning : matrices.afternoon;
+    for (TimedRoute& route : timed_routes(problem, outcome->plan))
       routes.push_back(std::move(route));
-    for (const model::UnservedRequest& u : plan.unserved) {
-      const int pupil = problem.value().request_pupil[u.request];
-      std::string reason = obvious_unserved_reason(inputs, pupil, run, matrix);
+    for (const model::UnservedRequest& u : outcome->plan.unserved) {
+      const int pupil = problem.request_pupil[u.request];
+      std::string reason = obvious_unserved_reason(inputs, pupil, problem.run, matrix);
       if (reason.empty()) reason = u.reason;
-      unserved.push_back({pupil, run, std::move(reason)});
+      unserved.push_back({pupil, problem.run, std::move(reason)});
     }
-    result.runs.push_back({std::move(problem).value(), std::move(plan)});
+    result.runs.push_back({std::move(*outcome->problem), std::move(outcome->plan)});
   }
   result.day =
       build_day_plan("planned", inputs, std::move(routes), unserved, settings.school_days_per_year);

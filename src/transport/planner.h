@@ -21,6 +21,9 @@ struct PlannerSettings {
   RunSettings run;
   // The engine's settings for EACH run (time_limit_seconds is per run).
   solver::SolverParameters solver;
+  // Plan the AM and PM runs at the same time, on two threads (each run is independent and
+  // seeded, so the result is the same either way).
+  bool runs_in_parallel = true;
   int school_days_per_year = 190;
 };
 

@@ -132,6 +132,29 @@ TEST(Planner, ServesEveryChildBothRunsWithinTheRules) {
   EXPECT_GT(day.summary.cost.vehicles_pence, 0);
 }
 
+TEST(Planner, RunsInParallelGiveTheSamePlanAsOneAfterTheOther) {
+  TransportInputs inputs;
+  inputs.schools = {school("S1", near(3, 3)), school("S2", near(-2, 4), 8 * 60 + 45)};
+  for (int i = 0; i < 12; ++i)
+    inputs.pupils.push_back(
+        pupil("P" + std::to_string(i), near(i % 4 - 1.5, i / 4.0), i % 3 == 0 ? "S2" : "S1"));
+  inputs.pupils[4].wheelchair = true;
+  inputs.pupils[7].needs_passenger_assistant = true;
+  inputs.fleet = {vehicle("taxi", 4, 0, 6, 6500), vehicle("wav", 5, 1, 2, 9500)};
+  PlannerSettings parallel = quick_settings(), sequential = quick_settings();
+  sequential.runs_in_parallel = false;
+  const Planned a = plan(inputs, parallel);
+  const Planned b = plan(inputs, sequential);
+  EXPECT_EQ(a.check, "");
+  EXPECT_EQ(a.day.day.summary.cost.total_pence(), b.day.day.summary.cost.total_pence());
+  ASSERT_EQ(a.day.day.routes.size(), b.day.day.routes.size());
+  for (size_t r = 0; r < a.day.day.routes.size(); ++r) {
+    ASSERT_EQ(a.day.day.routes[r].stops.size(), b.day.day.routes[r].stops.size());
+    for (size_t k = 0; k < a.day.day.routes[r].stops.size(); ++k)
+      EXPECT_EQ(a.day.day.routes[r].stops[k].pupil_id, b.day.day.routes[r].stops[k].pupil_id);
+  }
+}
+
 TEST(Planner, FleetCountBindsAndUnservedChildrenHaveAReason) {
   TransportInputs inputs;
   inputs.schools = {school("S1", near(3, 3))};
