@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cctype>
 #include <cstdio>
@@ -145,6 +146,23 @@ int run_pool(const PoolOptions& options) {
 
   std::vector<std::int64_t> standalone;
   for (int i = 0; i < k; ++i) standalone.push_back(cost[1u << i]);
+  // A coalition can always run its members' separate plans, so its cost is at most that of any
+  // split of it. The search is a heuristic with a time limit: when its pooled plan costs more than
+  // planning separately, the sharing uses the separate plans' cost (no saving) and says so.
+  const std::int64_t pooled_plan_cost = cost[all];
+  if (shapley) {
+    cost = transport::separable_costs(k, cost);
+  } else {
+    std::int64_t separate = 0;
+    for (int i = 0; i < k; ++i) separate += cost[1u << i];
+    cost[all] = std::min(cost[all], separate);
+  }
+  const bool pooled_plan_used = cost[all] == pooled_plan_cost;
+  if (!pooled_plan_used)
+    say(fmt::format(
+        "warning: the pooled plan ({} a day) costs more than planning separately ({} a day) "
+        "within this time limit; the sharing uses the separate plans (try a longer --time-limit)",
+        money(pooled_plan_cost), money(cost[all])));
   const std::vector<std::int64_t> shares =
       shapley ? transport::shapley_shares(k, cost)
               : transport::proportional_shares(standalone, cost[all]);
@@ -180,6 +198,8 @@ int run_pool(const PoolOptions& options) {
   json["standalone_total_per_day_pence"] =
       std::accumulate(standalone.begin(), standalone.end(), std::int64_t{0});
   json["pooled_per_day_pence"] = cost[all];
+  json["pooled_plan_per_day_pence"] = pooled_plan_cost;
+  json["pooled_plan_used"] = pooled_plan_used;
   json["settings"] = settings_record;
   std::string csv =
       "borough,pupils,standalone_per_day,share_per_day,saving_per_day,saving_per_year,"

@@ -114,6 +114,14 @@ std::vector<std::int64_t> proportional_shares(const std::vector<std::int64_t>& s
   return shares;
 }
 
+std::vector<std::int64_t> separable_costs(int boroughs, std::vector<std::int64_t> cost) {
+  const unsigned all = (1u << boroughs) - 1;
+  for (unsigned s = 1; s <= all; ++s)
+    for (unsigned a = (s - 1) & s; a > 0; a = (a - 1) & s)
+      cost[s] = std::min(cost[s], cost[a] + cost[s ^ a]);
+  return cost;
+}
+
 std::vector<std::int64_t> shapley_shares(int boroughs, const std::vector<std::int64_t>& cost) {
   const unsigned all = (1u << boroughs) - 1;
   std::vector<double> value(boroughs, 0.0);

@@ -52,6 +52,12 @@ struct BoroughShare {
 std::vector<std::int64_t> proportional_shares(const std::vector<std::int64_t>& standalone,
                                               std::int64_t pooled_pence);
 
+// The cost of each coalition when it may also run as any split of itself: cost[s] becomes the
+// least of cost[s] and cost[a] + cost[s \ a] over its splits (smallest coalitions first). A
+// heuristic's plan for a coalition can cost more than its members' separate plans; this keeps
+// the game honest (no borough is charged for a pooling that did not pay).
+std::vector<std::int64_t> separable_costs(int boroughs, std::vector<std::int64_t> cost);
+
 // Shapley shares from the cost of every coalition: cost[mask] for mask in 1 .. 2^k - 1 (cost[0]
 // is 0). The shares add up to cost[2^k - 1] (up to rounding, which goes to the largest share).
 std::vector<std::int64_t> shapley_shares(int boroughs, const std::vector<std::int64_t>& cost);

@@ -110,6 +110,13 @@ TEST(Pool, ShapleySharesMatchHandWorkedGames) {
   EXPECT_NEAR(static_cast<double>(shares[2]), 130.0 / 6, 1);
 }
 
+TEST(Pool, CoalitionsNeverCostMoreThanTheirSplits) {
+  // c(A)=60 c(B)=40 c(AB)=120 (a poor pooled plan) c(C)=30 c(AC)=75 c(BC)=55 c(ABC)=200.
+  const auto fixed = separable_costs(3, {0, 60, 40, 120, 30, 75, 55, 200});
+  EXPECT_EQ(fixed, (std::vector<std::int64_t>{0, 60, 40, 100, 30, 75, 55, 115}));
+  // c(ABC) = min(200, c(A)+c(BC) = 115, c(B)+c(AC) = 115, c(C)+c(AB) = 130).
+}
+
 TEST(Pool, PooledPlanPassesTheDayCheckAndSharesTheSchool) {
   const MergedInputs merged = merge_boroughs(two_boroughs());
   auto model = travel::make_london_model();
