@@ -30,17 +30,26 @@ struct Weights {
   }
 };
 
+std::unique_ptr<NearestRequests> granular(const SearchModel& model,
+                                          const SolverParameters& parameters) {
+  if (parameters.granular_neighbours <= 0 ||
+      model.request_count() < std::max(1, parameters.granular_min_requests))
+    return nullptr;
+  return std::make_unique<NearestRequests>(model, parameters.granular_neighbours);
+}
+
 }  // namespace
 
 Alns::Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed)
     : model_(&model),
       parameters_(parameters),
+      nearest_(granular(model, parameters)),
       random_(seed),
       evaluator_(model),
       inserter_(evaluator_),
       repair_(inserter_),
-      relocate_(inserter_),
-      two_opt_(evaluator_) {}
+      relocate_(inserter_, nearest_.get()),
+      two_opt_(evaluator_, nearest_.get()) {}
 
 double Alns::progress(Clock::time_point started, int64_t iteration) const {
   double p = 0;
@@ -51,6 +60,12 @@ double Alns::progress(Clock::time_point started, int64_t iteration) const {
     p = std::max(p, elapsed / parameters_.time_limit_seconds);
   }
   return std::min(p, 1.0);
+}
+
+bool Alns::out_of_time(Clock::time_point started) const {
+  return parameters_.time_limit_seconds > 0 &&
+         std::chrono::duration<double>(Clock::now() - started).count() >=
+             parameters_.time_limit_seconds;
 }
 
 int Alns::removal_count(int served) {
@@ -76,11 +91,35 @@ int Alns::roulette(const double* weights, int count) {
   return count - 1;
 }
 
-void Alns::polish(Solution& solution) {
-  for (int round = 0; round < 10; ++round) {
-    int moves = two_opt_.improve_routes(solution);
-    moves += two_opt_.improve_tails(solution);
-    moves += relocate_.improve(solution, random_, 1);
+Alns::Clock::time_point Alns::deadline(Clock::time_point started) const {
+  if (parameters_.time_limit_seconds <= 0) return Clock::time_point::max();
+  return started + std::chrono::duration_cast<Clock::duration>(
+                       std::chrono::duration<double>(parameters_.time_limit_seconds));
+}
+
+void Alns::polish(Solution& solution, const Solution* reference, Clock::time_point started) {
+  const Clock::time_point until = deadline(started);
+  // Round 1 works on the routes that differ from `reference`; each later round only on those the
+  // round before changed (the others are already at a local optimum of these moves).
+  seen_version_.resize(solution.routes().size());
+  for (int round = 0; round < 10 && !out_of_time(started); ++round) {
+    touched_.clear();
+    for (int v : solution.used_routes()) {
+      const uint64_t before = round > 0              ? seen_version_[v]
+                              : reference != nullptr ? reference->route_version(v)
+                                                     : ~uint64_t{0};
+      if (solution.route_version(v) != before) touched_.push_back(v);
+    }
+    if (touched_.empty()) break;
+    for (int v : solution.used_routes()) seen_version_[v] = solution.route_version(v);
+    std::sort(touched_.begin(), touched_.end());
+    int moves = two_opt_.improve_routes(solution, touched_);
+    moves += two_opt_.improve_tails(solution, touched_, 1000, until);
+    if (out_of_time(started)) break;
+    touched_.erase(std::remove_if(touched_.begin(), touched_.end(),
+                                  [&](int v) { return solution.route(v).empty(); }),
+                   touched_.end());
+    moves += relocate_.improve(solution, random_, 1, &touched_);
     if (moves == 0) break;
   }
 }
@@ -89,8 +128,17 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
   const double penalty = parameters_.unserved_penalty_factor * model_->max_distance();
   const double noise = kNoiseFraction * model_->max_distance();
   Solution current(*model_, penalty);
-  repair_.repair(current, RepairKind{2, false}, random_, noise);
-  polish(current);
+  auto last_report = Clock::time_point{};  // the first construction report goes out at once
+  InsertionRepair::Observer observer;
+  if (report) {
+    observer = [&](const Solution& partial) {
+      if (Clock::now() - last_report < std::chrono::milliseconds(250)) return;
+      last_report = Clock::now();
+      report(0, partial);
+    };
+  }
+  repair_.repair(current, RepairKind{2, false}, random_, noise, observer);
+  polish(current, nullptr, started);
   Solution best = current;
   Solution candidate = current;
 
@@ -100,7 +148,6 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
   Weights<kDestroyKindCount> destroy_weights;
   Weights<static_cast<int>(kRepairs.size())> repair_weights;
   DestroyContext context{evaluator_, random_, {}};
-  auto last_report = Clock::now();
 
   int64_t iteration = 0;
   while (true) {
@@ -118,7 +165,7 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
     repair_.repair(candidate, kRepairs[repair_index], random_, noise);
     // Polish promising candidates: those that beat the current solution.
     if (parameters_.local_search && candidate.cost() < current.cost() - kImprovementEpsilon)
-      polish(candidate);
+      polish(candidate, &current, started);
 
     const double temperature = start_temperature * std::pow(parameters_.end_temperature_ratio, p);
     double score = 0;

@@ -2,16 +2,22 @@
 // operators chosen by roulette on adaptive weights, simulated-annealing acceptance with a
 // temperature falling with progress (time or iterations). Owns its scratch; one per thread.
 // Deterministic for a given seed when only the iteration limit stops it.
+// The time limit bounds the whole run: the first construction always finishes (a plan serving
+// every servable request beats none) but then nothing else starts once the time is up, and local
+// search stops at the limit.
 #pragma once
 
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <vector>
 
 #include "core/random.h"
 #include "solver/destroy/removal.h"
 #include "solver/local_search.h"
+#include "solver/nearest_requests.h"
 #include "solver/parameters.h"
 #include "solver/repair/insertion_repair.h"
 #include "solver/two_opt.h"
@@ -25,7 +31,8 @@ struct AlnsStatistics {
 class Alns {
  public:
   using Clock = std::chrono::steady_clock;
-  // Called about every quarter second with (iterations, best solution).
+  // Called about every quarter second with (iterations, best solution); during the first
+  // construction with (0, the partial solution).
   using Report = std::function<void(int64_t, const Solution&)>;
 
   Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed);
@@ -36,13 +43,17 @@ class Alns {
 
  private:
   double progress(Clock::time_point started, int64_t iteration) const;
+  bool out_of_time(Clock::time_point started) const;
   int removal_count(int served);
   int roulette(const double* weights, int count);
-  // Local search to a local optimum of 2-opt, 2-opt* and relocate.
-  void polish(Solution& solution);
+  // Local search towards a local optimum of 2-opt, 2-opt* and relocate, over the routes that
+  // differ from `reference` (all routes when null) and those the search itself changes.
+  void polish(Solution& solution, const Solution* reference, Clock::time_point started);
+  Clock::time_point deadline(Clock::time_point started) const;
 
   const SearchModel* model_;
   SolverParameters parameters_;
+  std::unique_ptr<NearestRequests> nearest_;  // granular neighbourhoods; null for small instances
   Random random_;
   RouteEvaluator evaluator_;
   InsertionEvaluator inserter_;
@@ -50,6 +61,8 @@ class Alns {
   RelocateSearch relocate_;
   TwoOptSearch two_opt_;
   AlnsStatistics statistics_;
+  std::vector<int> touched_;            // scratch of polish
+  std::vector<uint64_t> seen_version_;  // per vehicle: its route's version at a polish round
 };
 
 }  // namespace sendplan::solver

@@ -1,5 +1,6 @@
 #include "solver/local_search.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sendplan::solver {
@@ -8,31 +9,40 @@ namespace {
 constexpr double kGainEpsilon = 1e-7;
 }
 
-RelocateSearch::RelocateSearch(InsertionEvaluator& inserter)
-    : inserter_(&inserter), evaluator_(&inserter.evaluator()) {}
+RelocateSearch::RelocateSearch(InsertionEvaluator& inserter, const NearestRequests* nearest)
+    : inserter_(&inserter), evaluator_(&inserter.evaluator()), nearest_(nearest) {}
 
-int RelocateSearch::improve(Solution& solution, Random& random, int max_passes) {
-  const SearchModel& model = inserter_->model();
+int RelocateSearch::improve(Solution& solution, Random& random, int max_passes,
+                            const std::vector<int>* routes) {
   int moved = 0;
   for (int pass = 0; pass < max_passes; ++pass) {
     order_.clear();
-    for (int r = 0; r < solution.request_count(); ++r)
-      if (solution.route_of(r) >= 0) order_.push_back(r);
+    if (routes == nullptr) {
+      for (int r = 0; r < solution.request_count(); ++r)
+        if (solution.route_of(r) >= 0) order_.push_back(r);
+    } else {
+      for (int v : *routes)
+        for (int s : solution.route(v).stops) order_.push_back(request_of(s));
+      std::sort(order_.begin(), order_.end());
+      order_.erase(std::unique(order_.begin(), order_.end()), order_.end());
+    }
     for (size_t i = order_.size(); i > 1; --i)
       std::swap(order_[i - 1], order_[random.below(static_cast<uint32_t>(i))]);
     bool improved = false;
     for (int r : order_) {
       const double before = solution.routes_cost();
+      const int from = solution.route_of(r);
       solution.remove(r, *evaluator_);
       if (solution.route_of(r) >= 0) continue;  // removal emptied a route: not this move
       const double saving = before - solution.routes_cost();
       Insertion best;
       int best_route = -1;
-      for (int v = 0; v < model.vehicle_count(); ++v) {
-        const Route& route = solution.route(v);
-        if (route.empty() && solution.first_empty_vehicle_of_type(model.vehicle(v).type) != v)
-          continue;
-        const Insertion insertion = inserter_->best(r, route);
+      if (nearest_ != nullptr)
+        near_candidate_routes(solution, *nearest_, r, from, routes_);
+      else
+        solution.candidate_routes(routes_);
+      for (int v : routes_) {
+        const Insertion insertion = inserter_->best(r, solution.route(v));
         if (insertion.feasible() && insertion.cost < best.cost) {
           best = insertion;
           best_route = v;

@@ -27,17 +27,20 @@ Status SolverParameters::validate() const {
   if (!(reaction >= 0 && reaction <= 1)) return bad("reaction must be in [0, 1]");
   if (segment_length < 1) return bad("segment_length must be at least 1");
   if (!(unserved_penalty_factor > 0)) return bad("unserved_penalty_factor must be positive");
+  if (granular_neighbours < 0) return bad("granular_neighbours must not be negative");
+  if (granular_min_requests < 0) return bad("granular_min_requests must not be negative");
   return {};
 }
 
-#define SENDPLAN_PARAMETER_FIELDS(X)                                                       \
-  X(time_limit_seconds)                                                                    \
-  X(max_iterations)                                                                        \
-  X(seed)                                                                                  \
-  X(threads) X(min_removal_fraction) X(max_removal_fraction) X(min_removed) X(max_removed) \
-      X(start_worse_fraction) X(end_temperature_ratio) X(score_new_best) X(score_better)   \
-          X(score_accepted) X(reaction) X(segment_length) X(local_search)                  \
-              X(unserved_penalty_factor)
+#define SENDPLAN_PARAMETER_FIELDS(X)                                                     \
+  X(time_limit_seconds)                                                                  \
+  X(max_iterations)                                                                      \
+  X(seed)                                                                                \
+  X(threads)                                                                             \
+  X(min_removal_fraction) X(max_removal_fraction) X(min_removed) X(max_removed)          \
+      X(start_worse_fraction) X(end_temperature_ratio) X(score_new_best) X(score_better) \
+          X(score_accepted) X(reaction) X(segment_length) X(local_search)                \
+              X(unserved_penalty_factor) X(granular_neighbours) X(granular_min_requests)
 
 void to_json(nlohmann::json& json, const SolverParameters& p) {
   json = nlohmann::json::object();

@@ -40,6 +40,12 @@ struct SolverParameters {
   // Cost of leaving one request unserved, as a multiple of the largest travel distance.
   double unserved_penalty_factor = 100.0;
 
+  // Granular neighbourhoods for large instances: with at least `granular_min_requests` requests,
+  // repair, relocate and 2-opt* only try the routes holding one of a request's
+  // `granular_neighbours` most related requests (and empty vehicles). 0 neighbours = never.
+  int granular_neighbours = 40;
+  int granular_min_requests = 400;
+
   Status validate() const;
 };
 

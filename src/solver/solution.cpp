@@ -1,9 +1,19 @@
 #include "solver/solution.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 
 namespace sendplan::solver {
+
+namespace {
+// Route versions: unique over the process, so that versions from unrelated solutions never match.
+// Version 0 is the empty route every solution starts with (they are all alike).
+uint64_t next_route_version() {
+  static std::atomic<uint64_t> counter{0};
+  return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+}  // namespace
 
 Solution::Solution(const SearchModel& model, double unserved_penalty)
     : model_(&model), unserved_penalty_(unserved_penalty) {
@@ -16,15 +26,60 @@ Solution::Solution(const SearchModel& model, double unserved_penalty)
   route_of_.assign(model.request_count(), -1);
   for (int r = 0; r < model.request_count(); ++r) unassigned_.push_back(r);
   fleet_used_.assign(static_cast<size_t>(model.fleet_count()), 0);
+  used_position_.assign(routes_.size(), -1);
+  first_empty_ = model.first_vehicle_of_type();
+  route_version_.assign(routes_.size(), 0);
 }
 
-void Solution::count_usage(int v, bool was_empty) {
+Solution& Solution::operator=(const Solution& other) {
+  if (this == &other) return *this;
+  if (routes_.size() != other.routes_.size()) {
+    routes_ = other.routes_;
+    route_version_ = other.route_version_;
+  } else {
+    for (size_t v = 0; v < routes_.size(); ++v) {
+      if (route_version_[v] == other.route_version_[v]) continue;
+      routes_[v] = other.routes_[v];
+      route_version_[v] = other.route_version_[v];
+    }
+  }
+  model_ = other.model_;
+  route_of_ = other.route_of_;
+  unassigned_ = other.unassigned_;
+  routes_cost_ = other.routes_cost_;
+  unserved_penalty_ = other.unserved_penalty_;
+  vehicles_used_ = other.vehicles_used_;
+  fleet_used_ = other.fleet_used_;
+  used_routes_ = other.used_routes_;
+  used_position_ = other.used_position_;
+  first_empty_ = other.first_empty_;
+  return *this;
+}
+
+void Solution::note_change(int v, bool was_empty) {
+  route_version_[v] = next_route_version();
   const bool now_empty = routes_[v].empty();
   if (was_empty == now_empty) return;
   const int change = now_empty ? -1 : 1;
   vehicles_used_ += change;
-  const int fleet = model_->vehicle(v).fleet;
-  if (fleet >= 0) fleet_used_[fleet] += change;
+  const VehicleData& vehicle = model_->vehicle(v);
+  if (vehicle.fleet >= 0) fleet_used_[vehicle.fleet] += change;
+  int& first_empty = first_empty_[vehicle.type];
+  if (now_empty) {
+    const int position = used_position_[v];
+    used_routes_[position] = used_routes_.back();
+    used_position_[used_routes_[position]] = position;
+    used_routes_.pop_back();
+    used_position_[v] = -1;
+    first_empty = std::min(first_empty, v);
+  } else {
+    used_position_[v] = static_cast<int>(used_routes_.size());
+    used_routes_.push_back(v);
+    if (first_empty == v) {
+      const int end = model_->vehicle_end_of_type(vehicle.type);
+      while (first_empty < end && !routes_[first_empty].empty()) ++first_empty;
+    }
+  }
 }
 
 void Solution::remove(int r, RouteEvaluator& evaluator) {
@@ -37,7 +92,7 @@ void Solution::remove(int r, RouteEvaluator& evaluator) {
   unassigned_.push_back(r);
   if (!refresh(route, evaluator)) unassign_route(v, evaluator);
   routes_cost_ += route.cost() - before;
-  count_usage(v, false);
+  note_change(v, false);
 }
 
 void Solution::unassign_route(int v, RouteEvaluator& evaluator) {
@@ -81,37 +136,45 @@ void Solution::split(int v, int cut, int target, RouteEvaluator& evaluator) {
   if (!tail_feasible) unassign_route(target, evaluator);
   if (!head_feasible) unassign_route(v, evaluator);
   routes_cost_ += head.cost() + tail.cost() - before;
-  count_usage(v, head_was_empty);
-  count_usage(target, tail_was_empty);
+  note_change(v, head_was_empty);
+  note_change(target, tail_was_empty);
 }
 
 bool Solution::replace_if_better(int a, const std::vector<int>& stops_a, int b,
                                  const std::vector<int>& stops_b, RouteEvaluator& evaluator,
                                  double epsilon) {
-  Route trial_a = routes_[a];
-  trial_a.stops = stops_a;
-  if (!refresh(trial_a, evaluator)) return false;
-  double before = routes_[a].cost(), after = trial_a.cost();
-  Route trial_b;
+  // Price both sequences first (no route copies: most tries are rejected), then apply.
+  thread_local RouteSchedule schedule;
+  auto price = [&](int v, const std::vector<int>& stops, double& cost) {
+    if (stops.empty()) return true;  // an empty route costs nothing
+    if (!evaluator.evaluate(v, stops.data(), static_cast<int>(stops.size()), schedule))
+      return false;
+    cost += schedule.cost;
+    return true;
+  };
+  double before = routes_[a].cost(), after = 0;
+  if (!price(a, stops_a, after)) return false;
   if (b >= 0) {
-    trial_b = routes_[b];
-    trial_b.stops = stops_b;
-    if (!refresh(trial_b, evaluator)) return false;
     before += routes_[b].cost();
-    after += trial_b.cost();
+    if (!price(b, stops_b, after)) return false;
   }
   if (after >= before - epsilon) return false;
   const bool a_was_empty = routes_[a].empty();
   const bool b_was_empty = b >= 0 && routes_[b].empty();
-  routes_[a] = std::move(trial_a);
+  const double old_cost = before;
+  routes_[a].stops = stops_a;
+  refresh(routes_[a], evaluator);
   for (int s : routes_[a].stops) route_of_[request_of(s)] = a;
+  double new_cost = routes_[a].cost();
   if (b >= 0) {
-    routes_[b] = std::move(trial_b);
+    routes_[b].stops = stops_b;
+    refresh(routes_[b], evaluator);
     for (int s : routes_[b].stops) route_of_[request_of(s)] = b;
+    new_cost += routes_[b].cost();
   }
-  routes_cost_ += after - before;
-  count_usage(a, a_was_empty);
-  if (b >= 0) count_usage(b, b_was_empty);
+  routes_cost_ += new_cost - old_cost;
+  note_change(a, a_was_empty);
+  if (b >= 0) note_change(b, b_was_empty);
   return true;
 }
 
@@ -124,16 +187,24 @@ void Solution::insert(int r, int v, const Insertion& insertion, InsertionEvaluat
   routes_cost_ += route.cost() - before;
   route_of_[r] = v;
   unassigned_.erase(std::find(unassigned_.begin(), unassigned_.end(), r));
-  count_usage(v, was_empty);
+  note_change(v, was_empty);
 }
 
 int Solution::first_empty_vehicle_of_type(int type) const {
   const int fleet = model_->problem().fleet_of_type(type);
   if (fleet >= 0 && fleet_full(fleet)) return -1;
-  const int end = model_->vehicle_end_of_type(type);
-  for (int v = model_->first_vehicle_of_type()[type]; v < end; ++v)
-    if (routes_[v].empty()) return v;
-  return -1;
+  const int v = first_empty_[type];
+  return v < model_->vehicle_end_of_type(type) ? v : -1;
+}
+
+void Solution::candidate_routes(std::vector<int>& out) const {
+  out = used_routes_;
+  const int types = static_cast<int>(first_empty_.size());
+  for (int t = 0; t < types; ++t) {
+    const int v = first_empty_vehicle_of_type(t);
+    if (v >= 0) out.push_back(v);
+  }
+  std::sort(out.begin(), out.end());
 }
 
 }  // namespace sendplan::solver

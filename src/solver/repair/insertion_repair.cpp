@@ -1,130 +1,195 @@
 #include "solver/repair/insertion_repair.h"
 
 #include <algorithm>
-#include <array>
-#include <limits>
 
 namespace sendplan::solver {
-
-namespace {
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr int kMaxRegret = 4;
-}  // namespace
 
 InsertionRepair::InsertionRepair(InsertionEvaluator& inserter)
     : inserter_(&inserter), model_(&inserter.model()) {}
 
-bool InsertionRepair::is_candidate_route(const Solution& solution, int v) const {
-  const Route& route = solution.route(v);
-  if (!route.empty()) return true;
-  return solution.first_empty_vehicle_of_type(model_->vehicle(v).type) == v;
+// Cost first; equal costs go to the lower vehicle index, so the order does not depend on the
+// order in which columns were added or updated.
+bool InsertionRepair::before_in_order(double cost_a, int column_a, double cost_b,
+                                      int column_b) const {
+  return cost_a < cost_b ||
+         (cost_a == cost_b && columns_[column_a].vehicle < columns_[column_b].vehicle);
+}
+
+void InsertionRepair::insert_best(Best& best, double cost, int c) const {
+  if (best.count == regret_) {
+    if (!before_in_order(cost, c, best.cost[regret_ - 1], best.column[regret_ - 1])) return;
+    --best.count;  // the last one drops out
+  }
+  int h = best.count++;
+  while (h > 0 && before_in_order(cost, c, best.cost[h - 1], best.column[h - 1])) {
+    best.cost[h] = best.cost[h - 1];
+    best.column[h] = best.column[h - 1];
+    --h;
+  }
+  best.cost[h] = cost;
+  best.column[h] = c;
+}
+
+void InsertionRepair::update_best(int row, int c, double before, double after) {
+  Best& best = best_[row];
+  if (before < kInfinity) --best.feasible;
+  if (after < kInfinity) ++best.feasible;
+  if (best.stale) return;
+  int position = -1;
+  for (int h = 0; h < best.count; ++h)
+    if (best.column[h] == c) position = h;
+  if (position < 0) {
+    if (after < kInfinity) insert_best(best, after, c);
+    return;
+  }
+  for (int h = position; h + 1 < best.count; ++h) {
+    best.cost[h] = best.cost[h + 1];
+    best.column[h] = best.column[h + 1];
+  }
+  --best.count;
+  if (after <= before) {  // it can only move up: nothing outside the k best comes before it
+    insert_best(best, after, c);
+    return;
+  }
+  // Worse: a column outside the k best may now come before it, unless there is none.
+  const int outside = best.feasible - (after < kInfinity ? 1 : 0) - best.count;
+  if (outside > 0) {
+    best.stale = true;
+    return;
+  }
+  if (after < kInfinity) insert_best(best, after, c);
+}
+
+void InsertionRepair::rescan(int row) {
+  Best& best = best_[row];
+  best.count = 0;
+  best.feasible = 0;
+  best.stale = false;
+  for (int c = 0; c < column_count_; ++c) {
+    if (!columns_[c].open) continue;
+    const double cost = columns_[c].entries[row].cost;
+    if (cost == kInfinity) continue;
+    ++best.feasible;
+    insert_best(best, cost, c);
+  }
+}
+
+void InsertionRepair::set_cost(int row, int c, double cost) {
+  Column& column = columns_[c];
+  const double before = column.entries[row].cost;
+  column.entries[row].cost = cost;
+  if (column.open && before != cost) update_best(row, c, before, cost);
+}
+
+void InsertionRepair::evaluate(const Solution& solution, int row, int c) {
+  Entry& entry = columns_[c].entries[row];
+  entry.insertion = inserter_->best(requests_[row], solution.route(columns_[c].vehicle));
+  set_cost(
+      row, c,
+      entry.insertion.feasible() ? std::max(0.0, entry.insertion.cost + entry.noise) : kInfinity);
+}
+
+int InsertionRepair::add_column(int vehicle) {
+  const int c = column_count_++;
+  if (c == static_cast<int>(columns_.size())) columns_.emplace_back();
+  Column& column = columns_[c];
+  column.vehicle = vehicle;
+  column.open = true;
+  column.entries.assign(requests_.size(), Entry{});
+  if (noise_) {
+    for (Entry& entry : column.entries) entry.noise = (2 * random_->unit() - 1) * noise_amount_;
+  }
+  return c;
 }
 
 void InsertionRepair::close_fleet(const Solution& solution, int fleet) {
-  for (int t : model_->problem().fleet_limits()[fleet].vehicle_types) {
-    for (int u = model_->first_vehicle_of_type()[t]; u < model_->vehicle_end_of_type(t); ++u)
-      if (solution.route(u).empty()) candidate_route_[u] = 0;
+  for (int c = 0; c < column_count_; ++c) {
+    Column& column = columns_[c];
+    if (!column.open || model_->vehicle(column.vehicle).fleet != fleet ||
+        !solution.route(column.vehicle).empty())
+      continue;
+    for (int row : alive_) update_best(row, c, column.entries[row].cost, kInfinity);
+    column.open = false;
   }
-}
-
-void InsertionRepair::evaluate_route(const Solution& solution, int v) {
-  const int vehicles = model_->vehicle_count();
-  for (size_t i = 0; i < pending_.size(); ++i)
-    cache_[i * vehicles + v] = inserter_->best(pending_[i], solution.route(v));
 }
 
 void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random,
-                             double noise_amount) {
-  const int vehicles = model_->vehicle_count();
-  pending_ = solution.unassigned();
-  if (pending_.empty()) return;
-  cache_.assign(pending_.size() * vehicles, Insertion{});
-  noise_.assign(cache_.size(), 0.0);
-  if (kind.noise) {
-    for (double& n : noise_) n = (2 * random.unit() - 1) * noise_amount;
+                             double noise_amount, const Observer& observer, int observe_every) {
+  requests_ = solution.unassigned();
+  if (requests_.empty()) return;
+  regret_ = std::clamp(kind.regret, 1, kMaxRegret);
+  noise_ = kind.noise;
+  noise_amount_ = noise_amount;
+  random_ = &random;
+  const int rows = static_cast<int>(requests_.size());
+  row_of_.assign(static_cast<size_t>(model_->request_count()), -1);
+  alive_.resize(static_cast<size_t>(rows));
+  for (int row = 0; row < rows; ++row) {
+    row_of_[requests_[row]] = row;
+    alive_[row] = row;
   }
-  candidate_route_.assign(vehicles, 0);
-  for (int v = 0; v < vehicles; ++v) {
-    candidate_route_[v] = is_candidate_route(solution, v) ? 1 : 0;
-    if (candidate_route_[v]) evaluate_route(solution, v);
-  }
-  const int regret = std::clamp(kind.regret, 1, kMaxRegret);
+  best_.assign(static_cast<size_t>(rows), Best{});
+  column_count_ = 0;
 
-  while (!pending_.empty()) {
-    int chosen = -1, chosen_route = -1;
+  solution.candidate_routes(routes_);
+  for (int v : routes_) add_column(v);
+  for (int c = 0; c < column_count_; ++c)
+    for (int row = 0; row < rows; ++row) evaluate(solution, row, c);
+
+  int inserted = 0;
+  while (!alive_.empty()) {
+    int chosen = -1;
     double chosen_score = -kInfinity, chosen_best = kInfinity;
-    for (size_t i = 0; i < pending_.size(); ++i) {
-      std::array<double, kMaxRegret> smallest;
-      smallest.fill(kInfinity);
-      int feasible = 0, best_route = -1;
-      for (int v = 0; v < vehicles; ++v) {
-        if (!candidate_route_[v]) continue;
-        const Insertion& ins = cache_[i * vehicles + v];
-        if (!ins.feasible()) continue;
-        ++feasible;
-        const double cost = std::max(0.0, ins.cost + noise_[i * vehicles + v]);
-        if (cost < smallest[regret - 1]) {
-          int h = regret - 1;
-          while (h > 0 && smallest[h - 1] > cost) {
-            smallest[h] = smallest[h - 1];
-            --h;
-          }
-          smallest[h] = cost;
-          if (h == 0) best_route = v;
-        }
-      }
-      if (feasible == 0) continue;
+    for (int a = 0; a < static_cast<int>(alive_.size()); ++a) {
+      Best& best = best_[alive_[a]];
+      if (best.stale) rescan(alive_[a]);
+      if (best.feasible == 0) continue;
       double score;
-      if (regret == 1) {
-        score = -smallest[0];
+      if (regret_ == 1) {
+        score = -best.cost[0];
       } else {
         // Fewer feasible routes than k: most urgent, ordered by how few they have.
-        score = feasible < regret ? 1e18 * (regret - feasible) : 0.0;
-        for (int h = 1; h < std::min(feasible, regret); ++h) score += smallest[h] - smallest[0];
+        score = best.feasible < regret_ ? 1e18 * (regret_ - best.feasible) : 0.0;
+        for (int h = 1; h < std::min(best.feasible, regret_); ++h)
+          score += best.cost[h] - best.cost[0];
       }
-      if (score > chosen_score || (score == chosen_score && smallest[0] < chosen_best)) {
-        chosen = static_cast<int>(i);
-        chosen_route = best_route;
+      if (score > chosen_score || (score == chosen_score && best.cost[0] < chosen_best)) {
+        chosen = a;
         chosen_score = score;
-        chosen_best = smallest[0];
+        chosen_best = best.cost[0];
       }
     }
     if (chosen < 0) break;  // nothing left fits anywhere
 
-    const int r = pending_[chosen];
-    const int v = chosen_route;
+    const int row = alive_[chosen];
+    const int r = requests_[row];
+    const int c = best_[row].column[0];
+    const int v = columns_[c].vehicle;
     const bool was_empty = solution.route(v).empty();
-    solution.insert(r, v, cache_[chosen * vehicles + v], *inserter_);
-
-    // Drop the chosen row (swap with the last).
-    const size_t last = pending_.size() - 1;
-    if (static_cast<size_t>(chosen) != last) {
-      pending_[chosen] = pending_[last];
-      std::copy_n(cache_.begin() + static_cast<std::ptrdiff_t>(last * vehicles), vehicles,
-                  cache_.begin() + static_cast<std::ptrdiff_t>(chosen * vehicles));
-      std::copy_n(noise_.begin() + static_cast<std::ptrdiff_t>(last * vehicles), vehicles,
-                  noise_.begin() + static_cast<std::ptrdiff_t>(chosen * vehicles));
-    }
-    pending_.pop_back();
-    cache_.resize(pending_.size() * vehicles);
-    noise_.resize(pending_.size() * vehicles);
-    if (pending_.empty()) break;
+    solution.insert(r, v, columns_[c].entries[row].insertion, *inserter_);
+    alive_[chosen] = alive_.back();
+    alive_.pop_back();
+    row_of_[r] = -1;
+    if (observer && ++inserted % observe_every == 0) observer(solution);
+    if (alive_.empty()) break;
 
     if (was_empty) {
       // The next empty vehicle of this type stands in for "a new vehicle": same answers.
       const int next = solution.first_empty_vehicle_of_type(model_->vehicle(v).type);
       if (next >= 0) {
-        candidate_route_[next] = 1;
-        for (size_t i = 0; i < pending_.size(); ++i) {
-          cache_[i * vehicles + next] = cache_[i * vehicles + v];
-          noise_[i * vehicles + next] = noise_[i * vehicles + v];
-        }
+        const bool noise = noise_;
+        noise_ = false;  // the copied entries bring their noise
+        const int added = add_column(next);
+        noise_ = noise;
+        columns_[added].entries = columns_[c].entries;
+        for (int a : alive_) update_best(a, added, kInfinity, columns_[added].entries[a].cost);
       }
       const int fleet = model_->vehicle(v).fleet;
       if (fleet >= 0 && solution.fleet_full(fleet)) close_fleet(solution, fleet);
     }
-    evaluate_route(solution, v);
+    for (int a : alive_) evaluate(solution, a, c);
   }
+  if (observer) observer(solution);
 }
 
 }  // namespace sendplan::solver
