@@ -32,15 +32,28 @@ Status SolverParameters::validate() const {
   return {};
 }
 
-#define SENDPLAN_PARAMETER_FIELDS(X)                                                     \
-  X(time_limit_seconds)                                                                  \
-  X(max_iterations)                                                                      \
-  X(seed)                                                                                \
-  X(threads)                                                                             \
-  X(min_removal_fraction) X(max_removal_fraction) X(min_removed) X(max_removed)          \
-      X(start_worse_fraction) X(end_temperature_ratio) X(score_new_best) X(score_better) \
-          X(score_accepted) X(reaction) X(segment_length) X(local_search)                \
-              X(unserved_penalty_factor) X(granular_neighbours) X(granular_min_requests)
+// clang-format off (clang-format 14 reflows this list differently on every run)
+#define SENDPLAN_PARAMETER_FIELDS(X) \
+  X(time_limit_seconds)              \
+  X(max_iterations)                  \
+  X(seed)                            \
+  X(threads)                         \
+  X(min_removal_fraction)            \
+  X(max_removal_fraction)            \
+  X(min_removed)                     \
+  X(max_removed)                     \
+  X(start_worse_fraction)            \
+  X(end_temperature_ratio)           \
+  X(score_new_best)                  \
+  X(score_better)                    \
+  X(score_accepted)                  \
+  X(reaction)                        \
+  X(segment_length)                  \
+  X(local_search)                    \
+  X(unserved_penalty_factor)         \
+  X(granular_neighbours)             \
+  X(granular_min_requests)
+// clang-format on
 
 void to_json(nlohmann::json& json, const SolverParameters& p) {
   json = nlohmann::json::object();

@@ -1,6 +1,5 @@
 #include "solver/solve.h"
 
-#include <cstdlib>  // TEMP
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -60,8 +59,6 @@ model::Plan solve(const model::Problem& problem, const SolverParameters& paramet
   const auto started = Alns::Clock::now();
   const SearchModel model(problem);
   const int threads = parameters.threads;
-  SolverParameters& tweak = const_cast<SolverParameters&>(parameters);  // TEMP
-  if (const char* g = getenv("SENDPLAN_MAXREMOVED")) tweak.max_removed = atoi(g);  // TEMP
   ProgressAggregator aggregator(threads, on_progress, started);
 
   std::vector<std::optional<Solution>> results(threads);

@@ -56,8 +56,7 @@ class SchoolLookup {
 };
 
 // Every rule a route breaks for each child on it, appended to `problems[pupil]`.
-void check_route(const TransportInputs& inputs, const SchoolLookup& schools,
-                 const TimedRoute& route,
+void check_route(const TransportInputs& inputs, const TimedRoute& route,
                  std::unordered_map<int, std::vector<std::string>>& problems) {
   const VehicleType& vehicle = inputs.fleet[route.fleet_index];
   const int seats = vehicle.seats - (route.with_assistant ? 1 : 0);
@@ -95,7 +94,6 @@ void check_route(const TransportInputs& inputs, const SchoolLookup& schools,
                       seats, route.with_assistant ? " beside the assistant" : ""));
     if (pupil.needs_passenger_assistant && !route.with_assistant)
       problems[stop.pupil].push_back("needs a passenger assistant but the route has none");
-    (void)schools;
   }
 }
 
@@ -182,7 +180,7 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
     ++used[r][route.fleet_index];
     if (route.with_assistant) ++assisted[r][route.fleet_index];
     std::unordered_map<int, std::vector<std::string>> problems;
-    check_route(inputs, schools, route, problems);
+    check_route(inputs, route, problems);
 
     TransportRoute out;
     out.run = route.run;
