@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
 #include "transport/problems.h"
 
 namespace sendplan::transport::detail {
@@ -54,7 +55,7 @@ class CsvTable {
   std::vector<CsvRow> rows_;
 };
 
-std::string_view trim(std::string_view text);
-std::string to_lower(std::string_view text);
+using sendplan::to_lower;  // core/text.h
+using sendplan::trim;
 
 }  // namespace sendplan::transport::detail

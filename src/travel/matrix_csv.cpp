@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "geo/csv_line.h"
 #include "travel/london_model.h"
 
@@ -54,22 +55,6 @@ class ProblemList {
  private:
   std::vector<Problem> problems_;
 };
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-std::string to_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 enum Column { kFrom, kTo, kMinutes, kMiles, kColumnCount };
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"from", "to", "minutes",
