@@ -62,18 +62,14 @@ std::string default_title(const transport::TransportInputs& inputs) {
 int run_plan(const PlanOptions& options) {
   if (options.out.empty())
     return report_error(make_error(ErrorCode::kInvalidArgument, "--out DIR is required"));
-  Result<transport::PlannerSettings> settings =
-      make_planner_settings(options.solver, options.policy);
-  if (!settings) return report_error(settings.error());
-  Result<std::unique_ptr<travel::TravelSource>> travel = make_travel_source(options.travel);
-  if (!travel) return report_error(travel.error());
-  Result<std::optional<geo::PostcodeDirectory>> postcodes = load_postcodes(options.postcodes);
-  if (!postcodes) return report_error(postcodes.error());
-  const geo::PostcodeDirectory* directory = postcodes.value() ? &*postcodes.value() : nullptr;
+  Result<PlannerSetup> made =
+      make_planner_setup(options.solver, options.policy, options.travel, options.postcodes);
+  if (!made) return report_error(made.error());
+  const PlannerSetup& setup = made.value();
 
   // Every problem in every input file is listed before anything is planned or written.
   transport::InputResult<transport::TransportInputs> inputs = transport::read_transport_inputs(
-      {options.pupils, options.schools, options.fleet}, settings.value().policy, directory);
+      {options.pupils, options.schools, options.fleet}, setup.settings.policy, setup.directory());
   std::vector<transport::Problem> problems;
   if (!inputs) problems = inputs.problems();
   std::vector<transport::CurrentRoute> current;
@@ -98,15 +94,15 @@ int run_plan(const PlanOptions& options) {
   say(fmt::format("Read {} pupils, {} schools, {} vehicle types.", in.pupils.size(),
                   in.schools.size(), in.fleet.size()));
 
-  say(fmt::format("Travel times: {} ...", travel.value()->description()));
-  Result<transport::DayMatrices> matrices = transport::day_matrices(in, *travel.value());
+  say(fmt::format("Travel times: {} ...", setup.travel->description()));
+  Result<transport::DayMatrices> matrices = transport::day_matrices(in, *setup.travel);
   if (!matrices) return report_error(matrices.error());
   for (const std::string& note : matrices.value().morning.notes) say("warning: " + note);
   say(fmt::format("Planning the AM and PM runs at the same time ({} s) ...",
-                  settings.value().solver.time_limit_seconds));
+                  setup.settings.solver.time_limit_seconds));
   Result<transport::PlannedDay> planned = [&] {
     PlanProgress progress;
-    return transport::plan_day(in, std::move(matrices).value(), settings.value(),
+    return transport::plan_day(in, std::move(matrices).value(), setup.settings,
                                progress.callback());
   }();
   if (!planned) return report_error(planned.error());
@@ -114,14 +110,14 @@ int run_plan(const PlanOptions& options) {
 
   std::optional<transport::DayPlan> today;
   if (!options.current.empty())
-    today = transport::cost_current_routes(in, planned.value().matrices, current, settings.value());
+    today = transport::cost_current_routes(in, planned.value().matrices, current, setup.settings);
 
   const report::ReportInputs files{
       day,
       today ? &*today : nullptr,
       in.pupils,
       in.schools,
-      settings_json(settings.value(), *travel.value(), options.postcodes),
+      settings_json(setup.settings, *setup.travel, options.postcodes),
       {options.title.empty() ? default_title(in) : options.title, today_iso()}};
   if (Status written = report::write_report_files(options.out, files); !written)
     return report_error(written.error());

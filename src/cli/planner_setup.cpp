@@ -80,6 +80,18 @@ Result<std::unique_ptr<travel::TravelSource>> make_travel_source(const TravelOpt
   return travel::make_london_model(model);
 }
 
+Result<PlannerSetup> make_planner_setup(const SolverOptions& solver, const PolicyOptions& policy,
+                                        const TravelOptions& travel, const std::string& postcodes) {
+  Result<transport::PlannerSettings> settings = make_planner_settings(solver, policy);
+  if (!settings) return settings.error();
+  Result<std::unique_ptr<travel::TravelSource>> source = make_travel_source(travel);
+  if (!source) return source.error();
+  Result<std::optional<geo::PostcodeDirectory>> directory = load_postcodes(postcodes);
+  if (!directory) return directory.error();
+  return PlannerSetup{std::move(settings).value(), std::move(source).value(),
+                      std::move(directory).value()};
+}
+
 nlohmann::json settings_json(const transport::PlannerSettings& settings,
                              const travel::TravelSource& travel, const std::string& postcodes) {
   nlohmann::json json;

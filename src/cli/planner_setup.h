@@ -20,6 +20,16 @@ Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& so
 // nullopt when `path` is empty.
 Result<std::optional<geo::PostcodeDirectory>> load_postcodes(const std::string& path);
 Result<std::unique_ptr<travel::TravelSource>> make_travel_source(const TravelOptions& options);
+// Everything `plan` and `pool` build from their options before reading any input.
+struct PlannerSetup {
+  transport::PlannerSettings settings;
+  std::unique_ptr<travel::TravelSource> travel;
+  std::optional<geo::PostcodeDirectory> postcodes;  // when --postcodes was given
+  const geo::PostcodeDirectory* directory() const { return postcodes ? &*postcodes : nullptr; }
+};
+Result<PlannerSetup> make_planner_setup(const SolverOptions& solver, const PolicyOptions& policy,
+                                        const TravelOptions& travel, const std::string& postcodes);
+
 // The settings recorded in summary.json.
 nlohmann::json settings_json(const transport::PlannerSettings& settings,
                              const travel::TravelSource& travel, const std::string& postcodes);

@@ -77,14 +77,10 @@ int run_pool(const PoolOptions& options) {
   if (shapley && options.boroughs.size() > kMaxShapleyBoroughs)
     return invalid(fmt::format("--sharing shapley plans every coalition: at most {} boroughs",
                                kMaxShapleyBoroughs));
-  Result<transport::PlannerSettings> settings =
-      make_planner_settings(options.solver, options.policy);
-  if (!settings) return report_error(settings.error());
-  Result<std::unique_ptr<travel::TravelSource>> travel = make_travel_source(options.travel);
-  if (!travel) return report_error(travel.error());
-  Result<std::optional<geo::PostcodeDirectory>> postcodes = load_postcodes(options.postcodes);
-  if (!postcodes) return report_error(postcodes.error());
-  const geo::PostcodeDirectory* directory = postcodes.value() ? &*postcodes.value() : nullptr;
+  Result<PlannerSetup> made =
+      make_planner_setup(options.solver, options.policy, options.travel, options.postcodes);
+  if (!made) return report_error(made.error());
+  const PlannerSetup& setup = made.value();
 
   // Every borough's inputs, every problem in any of them listed before anything is planned.
   std::vector<transport::BoroughInputs> boroughs;
@@ -103,7 +99,7 @@ int run_pool(const PoolOptions& options) {
     auto inputs = transport::read_transport_inputs(
         {(dir / "pupils.csv").string(), (dir / "schools.csv").string(),
          (dir / "fleet.csv").string()},
-        settings.value().policy, directory);
+        setup.settings.policy, setup.directory());
     if (!inputs) {
       problems.insert(problems.end(), inputs.problems().begin(), inputs.problems().end());
       continue;
@@ -121,14 +117,14 @@ int run_pool(const PoolOptions& options) {
   std::vector<std::int64_t> cost(static_cast<size_t>(all) + 1, 0);
   std::vector<CoalitionPlan> alone;
   for (int i = 0; i < k; ++i) {
-    Result<CoalitionPlan> plan = plan_coalition(boroughs, 1u << i, *travel.value(),
-                                                settings.value(), boroughs[i].label + " alone");
+    Result<CoalitionPlan> plan = plan_coalition(boroughs, 1u << i, *setup.travel, setup.settings,
+                                                boroughs[i].label + " alone");
     if (!plan) return report_error(plan.error());
     cost[1u << i] = plan.value().planned.day.summary.cost.total_pence();
     alone.push_back(std::move(plan).value());
   }
   Result<CoalitionPlan> pooled =
-      plan_coalition(boroughs, all, *travel.value(), settings.value(), "all boroughs pooled");
+      plan_coalition(boroughs, all, *setup.travel, setup.settings, "all boroughs pooled");
   if (!pooled) return report_error(pooled.error());
   cost[all] = pooled.value().planned.day.summary.cost.total_pence();
   if (shapley) {
@@ -138,7 +134,7 @@ int run_pool(const PoolOptions& options) {
       for (int i = 0; i < k; ++i)
         if (mask & (1u << i)) what += (what.empty() ? "" : "+") + boroughs[i].label;
       Result<CoalitionPlan> plan =
-          plan_coalition(boroughs, mask, *travel.value(), settings.value(), what);
+          plan_coalition(boroughs, mask, *setup.travel, setup.settings, what);
       if (!plan) return report_error(plan.error());
       cost[mask] = plan.value().planned.day.summary.cost.total_pence();
     }
@@ -170,7 +166,7 @@ int run_pool(const PoolOptions& options) {
   // Files: each borough alone, the pooled plan, and the sharing.
   const std::filesystem::path out(options.out);
   const nlohmann::json settings_record =
-      settings_json(settings.value(), *travel.value(), options.postcodes);
+      settings_json(setup.settings, *setup.travel, options.postcodes);
   for (int i = 0; i < k; ++i) {
     const transport::TransportInputs& in = alone[i].merged.inputs;
     const report::ReportInputs files{
@@ -190,7 +186,7 @@ int run_pool(const PoolOptions& options) {
   if (Status s = report::write_report_files((out / "pooled").string(), files); !s)
     return report_error(s.error());
 
-  const int days = settings.value().school_days_per_year;
+  const int days = setup.settings.school_days_per_year;
   nlohmann::json json;
   json["sharing"] = options.sharing;
   json["school_days_per_year"] = days;
