@@ -1,0 +1,478 @@
+// SqlStore: the Store's operations as SQL on one connection, serialised by a mutex. Every write
+// runs in one transaction; errors say which operation failed and why, never the values.
+// A record's empty time (created_at, at, uploaded_at, finished_at) is stored as utc_now();
+// 0 for an optional reference (uploaded_by, created_by, an audit entry's user_id,
+// current_dataset) is stored as NULL.
+#include "store/sql_store.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <mutex>
+
+namespace sendplan::store {
+
+namespace {
+
+constexpr const char* kUserColumns = "id, username, password_hash, role, borough, created_at";
+constexpr const char* kSessionColumns = "token_hash, user_id, csrf_token, created_at, expires_at";
+constexpr const char* kAuditColumns = "id, at, user_id, username, action, borough, detail";
+constexpr const char* kDatasetInfoColumns =
+    "id, borough, kind, file_name, row_count, uploaded_by, uploaded_at";
+constexpr const char* kPlanColumns =
+    "id, borough, created_by, created_at, status, progress, message, settings_json, "
+    "summary_json, pupils_dataset, schools_dataset, fleet_dataset, current_dataset, finished_at";
+
+// "store: add user failed: <the database's reason>", with the cause's code.
+Error failed(const char* operation, const Error& cause) {
+  return make_error(cause.code, fmt::format("store: {} failed: {}", operation, cause.message));
+}
+Error failed(const char* operation, ErrorCode code, std::string_view reason) {
+  return make_error(code, fmt::format("store: {} failed: {}", operation, reason));
+}
+
+std::string or_now(const std::string& time) {
+  return time.empty() ? utc_now() : time;
+}
+
+Result<User> user_from(const SqlRow& row) {
+  User user;
+  user.id = row.integer(0);
+  user.username = row.text(1);
+  user.password_hash = row.text(2);
+  const std::optional<Role> role = parse_role(row.text(3));
+  if (!role) return make_error(ErrorCode::kIo, "store: a user has an unknown role");
+  user.role = *role;
+  user.borough = row.text(4);
+  user.created_at = row.text(5);
+  return user;
+}
+
+Session session_from(const SqlRow& row) {
+  return Session{row.text(0), row.integer(1), row.text(2), row.text(3), row.text(4)};
+}
+
+AuditEntry audit_from(const SqlRow& row) {
+  return AuditEntry{row.integer(0), row.text(1), row.integer(2), row.text(3),
+                    row.text(4),    row.text(5), row.text(6)};
+}
+
+DatasetInfo dataset_info_from(const SqlRow& row) {
+  return DatasetInfo{
+      row.integer(0), row.text(1), row.text(2), row.text(3), static_cast<int>(row.integer(4)),
+      row.integer(5), row.text(6)};
+}
+
+// Columns kDatasetInfoColumns then content.
+Dataset dataset_from(SqlRow& row) {
+  const DatasetInfo info = dataset_info_from(row);
+  Dataset dataset;
+  dataset.id = info.id;
+  dataset.borough = info.borough;
+  dataset.kind = info.kind;
+  dataset.file_name = info.file_name;
+  dataset.content = row.take_text(7);
+  dataset.rows = info.rows;
+  dataset.uploaded_by = info.uploaded_by;
+  dataset.uploaded_at = info.uploaded_at;
+  return dataset;
+}
+
+Result<PlanRecord> plan_from(const SqlRow& row) {
+  PlanRecord plan;
+  plan.id = row.integer(0);
+  plan.borough = row.text(1);
+  plan.created_by = row.integer(2);
+  plan.created_at = row.text(3);
+  const std::optional<PlanStatus> status = parse_plan_status(row.text(4));
+  if (!status) return make_error(ErrorCode::kIo, "store: a plan has an unknown status");
+  plan.status = *status;
+  plan.progress = row.real(5);
+  plan.message = row.text(6);
+  plan.settings_json = row.text(7);
+  plan.summary_json = row.text(8);
+  plan.pupils_dataset = row.integer(9);
+  plan.schools_dataset = row.integer(10);
+  plan.fleet_dataset = row.integer(11);
+  plan.current_dataset = row.integer(12);
+  plan.finished_at = row.text(13);
+  return plan;
+}
+
+bool is_fraction(double progress) {
+  return std::isfinite(progress) && progress >= 0 && progress <= 1;
+}
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<SqlConnection> connection, int version)
+      : connection_(std::move(connection)), version_(version) {}
+
+  int schema_version() override { return version_; }
+  std::string backend() const override {
+    return connection_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
+  }
+
+  // --- accounts
+
+  Result<std::int64_t> add_user(const User& user) override {
+    std::int64_t id = 0;
+    Status status = write("add user", [&]() -> Status {
+      Result<SqlRows> taken =
+          connection_->query("SELECT 1 FROM users WHERE username = ?", {user.username});
+      if (!taken.ok()) return taken.error();
+      if (!taken.value().empty()) {
+        return make_error(ErrorCode::kInvalidArgument, "the username is taken");
+      }
+      Result<SqlRows> inserted = connection_->query(
+          "INSERT INTO users (username, password_hash, role, borough, created_at) "
+          "VALUES (?, ?, ?, ?, ?) RETURNING id",
+          {user.username, user.password_hash, role_name(user.role), user.borough,
+           or_now(user.created_at)});
+      if (!inserted.ok()) return inserted.error();
+      id = inserted.value().at(0).integer(0);
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Result<std::optional<User>> find_user(const std::string& username) override {
+    return one_user("find user",
+                    fmt::format("SELECT {} FROM users WHERE username = ?", kUserColumns),
+                    {username});
+  }
+
+  Result<std::optional<User>> user_by_id(std::int64_t id) override {
+    return one_user("find user", fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns),
+                    {id});
+  }
+
+  Result<std::vector<User>> list_users() override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows =
+        connection_->query(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns));
+    if (!rows.ok()) return failed("list users", rows.error());
+    std::vector<User> users;
+    for (const SqlRow& row : rows.value()) {
+      Result<User> user = user_from(row);
+      if (!user.ok()) return user.error();
+      users.push_back(std::move(user).value());
+    }
+    return users;
+  }
+
+  Status set_password_hash(std::int64_t user_id, const std::string& hash) override {
+    return update_one("set password", "no such user",
+                      "UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
+  }
+
+  // --- sessions
+
+  Status add_session(const Session& session) override {
+    return write("add session", [&]() -> Status {
+      Result<std::int64_t> added = connection_->execute(
+          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {session.token_hash, session.user_id, session.csrf_token, or_now(session.created_at),
+           session.expires_at});
+      if (!added.ok()) return added.error();
+      return {};
+    });
+  }
+
+  Result<std::optional<Session>> find_session(const std::string& token_hash) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(
+        fmt::format("SELECT {} FROM sessions WHERE token_hash = ?", kSessionColumns), {token_hash});
+    if (!rows.ok()) return failed("find session", rows.error());
+    if (rows.value().empty()) return std::optional<Session>();
+    return std::optional<Session>(session_from(rows.value().front()));
+  }
+
+  Status delete_session(const std::string& token_hash) override {
+    return write("delete session", [&]() -> Status {
+      Result<std::int64_t> deleted =
+          connection_->execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+      if (!deleted.ok()) return deleted.error();
+      return {};
+    });
+  }
+
+  Result<int> delete_expired_sessions(const std::string& now) override {
+    int count = 0;
+    Status status = write("delete expired sessions", [&]() -> Status {
+      Result<std::int64_t> deleted =
+          connection_->execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
+      if (!deleted.ok()) return deleted.error();
+      count = static_cast<int>(deleted.value());
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return count;
+  }
+
+  // --- audit log
+
+  Status append_audit(const AuditEntry& entry) override {
+    return write("append audit entry", [&]() -> Status {
+      Result<std::int64_t> added = connection_->execute(
+          "INSERT INTO audit_log (at, user_id, username, action, borough, detail) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {or_now(entry.at), SqlParam::id_or_null(entry.user_id), entry.username, entry.action,
+           entry.borough, entry.detail});
+      if (!added.ok()) return added.error();
+      return {};
+    });
+  }
+
+  Result<std::vector<AuditEntry>> list_audit(int limit, int offset) override {
+    if (limit < 0 || offset < 0) {
+      return failed("list audit log", ErrorCode::kInvalidArgument,
+                    "limit and offset must not be negative");
+    }
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(
+        fmt::format("SELECT {} FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?", kAuditColumns),
+        {limit, offset});
+    if (!rows.ok()) return failed("list audit log", rows.error());
+    std::vector<AuditEntry> entries;
+    entries.reserve(rows.value().size());
+    for (const SqlRow& row : rows.value()) entries.push_back(audit_from(row));
+    return entries;
+  }
+
+  // --- uploaded inputs
+
+  Result<std::int64_t> add_dataset(const Dataset& dataset) override {
+    if (dataset.rows < 0) {
+      return failed("add dataset", ErrorCode::kInvalidArgument, "rows must not be negative");
+    }
+    std::int64_t id = 0;
+    Status status = write("add dataset", [&]() -> Status {
+      Result<SqlRows> inserted = connection_->query(
+          "INSERT INTO datasets (borough, kind, file_name, content, row_count, uploaded_by, "
+          "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {dataset.borough, dataset.kind, dataset.file_name, SqlParam::blob(dataset.content),
+           dataset.rows, SqlParam::id_or_null(dataset.uploaded_by), or_now(dataset.uploaded_at)});
+      if (!inserted.ok()) return inserted.error();
+      id = inserted.value().at(0).integer(0);
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Result<std::optional<Dataset>> get_dataset(std::int64_t id) override {
+    return one_dataset(
+        fmt::format("SELECT {}, content FROM datasets WHERE id = ?", kDatasetInfoColumns), {id});
+  }
+
+  Result<std::optional<Dataset>> latest_dataset(const std::string& borough,
+                                                const std::string& kind) override {
+    return one_dataset(fmt::format("SELECT {}, content FROM datasets WHERE borough = ? AND "
+                                   "kind = ? ORDER BY id DESC LIMIT 1",
+                                   kDatasetInfoColumns),
+                       {borough, kind});
+  }
+
+  Result<std::vector<DatasetInfo>> list_datasets(const std::string& borough) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows =
+        borough.empty()
+            ? connection_->query(
+                  fmt::format("SELECT {} FROM datasets ORDER BY id DESC", kDatasetInfoColumns))
+            : connection_->query(fmt::format("SELECT {} FROM datasets WHERE borough = ? "
+                                             "ORDER BY id DESC",
+                                             kDatasetInfoColumns),
+                                 {borough});
+    if (!rows.ok()) return failed("list datasets", rows.error());
+    std::vector<DatasetInfo> infos;
+    infos.reserve(rows.value().size());
+    for (const SqlRow& row : rows.value()) infos.push_back(dataset_info_from(row));
+    return infos;
+  }
+
+  // --- plans
+
+  Result<std::int64_t> add_plan(const PlanRecord& plan) override {
+    const char* operation = "add plan";
+    if (plan.pupils_dataset <= 0 || plan.schools_dataset <= 0 || plan.fleet_dataset <= 0) {
+      return failed(operation, ErrorCode::kInvalidArgument,
+                    "a plan needs its pupils, schools and fleet datasets");
+    }
+    if (!is_fraction(plan.progress)) {
+      return failed(operation, ErrorCode::kInvalidArgument, "progress must be from 0 to 1");
+    }
+    std::int64_t id = 0;
+    Status status = write(operation, [&]() -> Status {
+      Result<SqlRows> inserted = connection_->query(
+          "INSERT INTO plans (borough, created_by, created_at, status, progress, message, "
+          "settings_json, summary_json, pupils_dataset, schools_dataset, fleet_dataset, "
+          "current_dataset, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {plan.borough, SqlParam::id_or_null(plan.created_by), or_now(plan.created_at),
+           plan_status_name(plan.status), plan.progress, plan.message, plan.settings_json,
+           plan.summary_json, plan.pupils_dataset, plan.schools_dataset, plan.fleet_dataset,
+           SqlParam::id_or_null(plan.current_dataset), plan.finished_at});
+      if (!inserted.ok()) return inserted.error();
+      id = inserted.value().at(0).integer(0);
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status update_plan_progress(std::int64_t id, PlanStatus status, double progress,
+                              const std::string& message) override {
+    if (!is_fraction(progress)) {
+      return failed("update plan progress", ErrorCode::kInvalidArgument,
+                    "progress must be from 0 to 1");
+    }
+    return update_one("update plan progress", "no such plan",
+                      "UPDATE plans SET status = ?, progress = ?, message = ? WHERE id = ?",
+                      {plan_status_name(status), progress, message, id});
+  }
+
+  Status finish_plan(std::int64_t id, const std::string& summary_json,
+                     const std::map<std::string, std::string>& files,
+                     const std::string& finished_at) override {
+    return write("finish plan", [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(
+          "UPDATE plans SET status = ?, progress = 1, summary_json = ?, finished_at = ? "
+          "WHERE id = ?",
+          {plan_status_name(PlanStatus::kDone), summary_json, or_now(finished_at), id});
+      if (!updated.ok()) return updated.error();
+      if (updated.value() == 0) return make_error(ErrorCode::kNotFound, "no such plan");
+      // Finishing again replaces the files.
+      Result<std::int64_t> cleared =
+          connection_->execute("DELETE FROM plan_files WHERE plan_id = ?", {id});
+      if (!cleared.ok()) return cleared.error();
+      for (const auto& [name, content] : files) {
+        Result<std::int64_t> added =
+            connection_->execute("INSERT INTO plan_files (plan_id, name, content) VALUES (?, ?, ?)",
+                                 {id, name, SqlParam::blob(content)});
+        if (!added.ok()) return added.error();
+      }
+      return {};
+    });
+  }
+
+  Status fail_plan(std::int64_t id, const std::string& message,
+                   const std::string& finished_at) override {
+    return update_one("fail plan", "no such plan",
+                      "UPDATE plans SET status = ?, message = ?, finished_at = ? WHERE id = ?",
+                      {plan_status_name(PlanStatus::kFailed), message, or_now(finished_at), id});
+  }
+
+  Result<std::optional<PlanRecord>> get_plan(std::int64_t id) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows =
+        connection_->query(fmt::format("SELECT {} FROM plans WHERE id = ?", kPlanColumns), {id});
+    if (!rows.ok()) return failed("get plan", rows.error());
+    if (rows.value().empty()) return std::optional<PlanRecord>();
+    Result<PlanRecord> plan = plan_from(rows.value().front());
+    if (!plan.ok()) return plan.error();
+    return std::optional<PlanRecord>(std::move(plan).value());
+  }
+
+  Result<std::vector<PlanRecord>> list_plans(const std::string& borough) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows =
+        borough.empty()
+            ? connection_->query(fmt::format("SELECT {} FROM plans ORDER BY id DESC", kPlanColumns))
+            : connection_->query(
+                  fmt::format("SELECT {} FROM plans WHERE borough = ? ORDER BY id DESC",
+                              kPlanColumns),
+                  {borough});
+    if (!rows.ok()) return failed("list plans", rows.error());
+    std::vector<PlanRecord> plans;
+    plans.reserve(rows.value().size());
+    for (const SqlRow& row : rows.value()) {
+      Result<PlanRecord> plan = plan_from(row);
+      if (!plan.ok()) return plan.error();
+      plans.push_back(std::move(plan).value());
+    }
+    return plans;
+  }
+
+  Result<std::optional<std::string>> plan_file(std::int64_t id, const std::string& name) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(
+        "SELECT content FROM plan_files WHERE plan_id = ? AND name = ?", {id, name});
+    if (!rows.ok()) return failed("read plan file", rows.error());
+    if (rows.value().empty()) return std::optional<std::string>();
+    return std::optional<std::string>(rows.value().front().take_text(0));
+  }
+
+  Result<int> fail_unfinished_plans(const std::string& message,
+                                    const std::string& finished_at) override {
+    int count = 0;
+    Status status = write("fail unfinished plans", [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(
+          "UPDATE plans SET status = 'failed', message = ?, finished_at = ? "
+          "WHERE status IN ('queued', 'running')",
+          {message, or_now(finished_at)});
+      if (!updated.ok()) return updated.error();
+      count = static_cast<int>(updated.value());
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return count;
+  }
+
+ private:
+  // Runs `body` as one transaction under the lock; errors name `operation`.
+  Status write(const char* operation, const std::function<Status()>& body) {
+    std::lock_guard lock(mutex_);
+    Status status = in_transaction(*connection_, body);
+    if (!status.ok()) return failed(operation, status.error());
+    return status;
+  }
+
+  // An UPDATE that must change one row: kNotFound (`missing`) when it changes none.
+  Status update_one(const char* operation, const char* missing, const std::string& sql,
+                    const SqlParams& params) {
+    return write(operation, [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(sql, params);
+      if (!updated.ok()) return updated.error();
+      if (updated.value() == 0) return make_error(ErrorCode::kNotFound, missing);
+      return {};
+    });
+  }
+
+  Result<std::optional<User>> one_user(const char* operation, const std::string& sql,
+                                       const SqlParams& params) {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(sql, params);
+    if (!rows.ok()) return failed(operation, rows.error());
+    if (rows.value().empty()) return std::optional<User>();
+    Result<User> user = user_from(rows.value().front());
+    if (!user.ok()) return user.error();
+    return std::optional<User>(std::move(user).value());
+  }
+
+  Result<std::optional<Dataset>> one_dataset(const std::string& sql, const SqlParams& params) {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(sql, params);
+    if (!rows.ok()) return failed("read dataset", rows.error());
+    if (rows.value().empty()) return std::optional<Dataset>();
+    return std::optional<Dataset>(dataset_from(rows.value().front()));
+  }
+
+  std::mutex mutex_;
+  std::unique_ptr<SqlConnection> connection_;
+  const int version_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sql_store(std::unique_ptr<SqlConnection> connection,
+                                              const std::vector<Migration>& list) {
+  Result<MigrationReport> report = migrate(*connection, list);
+  if (!report.ok()) return report.error();
+  return std::unique_ptr<Store>(
+      std::make_unique<SqlStore>(std::move(connection), report.value().version));
+}
+
+}  // namespace sendplan::store

@@ -1,0 +1,175 @@
+// The store: where accounts, sessions, the audit log, uploaded planner inputs and plans live.
+// One interface, two real backends chosen by the database URL:
+//   - SQLite (embedded default): "sendplan.db", "sqlite:PATH" or "sqlite::memory:"; one file,
+//     WAL journal, foreign keys on, busy timeout 5 s.
+//   - PostgreSQL: "postgresql://user@host:port/db?..." (libpq connection URI) for a shared
+//     London deployment.
+// Both run the same versioned migrations (schema_migrations table; see migrations.h) when
+// opened, so a store is always at the newest schema version this program knows.
+//
+// Thread-safety: every method may be called from any thread; calls are serialised on one
+// connection per store (the server's requests are short). Every write is one transaction: it
+// happens completely or not at all (a process killed half-way leaves the store as it was).
+//
+// Times are UTC ISO-8601 strings "2026-11-23T18:16:00Z" (text sorts as time). Ids are positive.
+// Errors: kNotFound (no such record where one is required), kInvalidArgument (e.g. a duplicate
+// username), kIo (the database failed: message says why, never the data).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace sendplan::store {
+
+enum class Role { kBoroughOfficer, kRegionalAnalyst, kAdministrator };
+// "officer", "analyst", "admin" (stable: stored in the database and used in the API).
+const char* role_name(Role role);
+std::optional<Role> parse_role(const std::string& name);
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string password_hash;  // libsodium crypto_pwhash_str output (argon2id)
+  Role role = Role::kBoroughOfficer;
+  std::string borough;  // the officer's borough (canonical name, e.g. "Hackney"); "" for others
+  std::string created_at;
+};
+
+struct Session {
+  std::string token_hash;  // hex hash of the cookie token (the token itself is never stored)
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::string created_at;
+  std::string expires_at;
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;  // set by the store
+  std::string at;
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string action;   // e.g. "read pupils", "download routes.csv"
+  std::string borough;  // whose data
+  std::string detail;   // what was read, e.g. "dataset 4 (200 rows)": never personal data
+};
+
+// One uploaded planner input file, stored whole after it passed validation.
+struct Dataset {
+  std::int64_t id = 0;  // set by the store
+  std::string borough;
+  std::string kind;  // "pupils", "schools", "fleet" or "current"
+  std::string file_name;
+  std::string content;  // the CSV text as uploaded
+  int rows = 0;         // data rows
+  std::int64_t uploaded_by = 0;
+  std::string uploaded_at;
+};
+// A dataset without its content (for lists).
+struct DatasetInfo {
+  std::int64_t id = 0;
+  std::string borough;
+  std::string kind;
+  std::string file_name;
+  int rows = 0;
+  std::int64_t uploaded_by = 0;
+  std::string uploaded_at;
+};
+
+enum class PlanStatus { kQueued, kRunning, kDone, kFailed };
+// "queued", "running", "done", "failed".
+const char* plan_status_name(PlanStatus status);
+std::optional<PlanStatus> parse_plan_status(const std::string& name);
+
+struct PlanRecord {
+  std::int64_t id = 0;  // set by the store
+  std::string borough;
+  std::int64_t created_by = 0;
+  std::string created_at;
+  PlanStatus status = PlanStatus::kQueued;
+  double progress = 0;  // 0..1
+  std::string message;  // progress text, or why it failed
+  std::string settings_json;
+  std::string summary_json;  // summary.json when done, else ""
+  std::int64_t pupils_dataset = 0;
+  std::int64_t schools_dataset = 0;
+  std::int64_t fleet_dataset = 0;
+  std::int64_t current_dataset = 0;  // 0 = none
+  std::string finished_at;           // "" until done or failed
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The schema version after migrations (the highest applied).
+  virtual int schema_version() = 0;
+  // "sqlite" or "postgresql".
+  virtual std::string backend() const = 0;
+
+  // --- accounts
+  // kInvalidArgument when the username is taken.
+  virtual Result<std::int64_t> add_user(const User& user) = 0;
+  virtual Result<std::optional<User>> find_user(const std::string& username) = 0;
+  virtual Result<std::optional<User>> user_by_id(std::int64_t id) = 0;
+  virtual Result<std::vector<User>> list_users() = 0;
+  // kNotFound when there is no such user.
+  virtual Status set_password_hash(std::int64_t user_id, const std::string& hash) = 0;
+
+  // --- sessions
+  virtual Status add_session(const Session& session) = 0;
+  virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+  virtual Status delete_session(const std::string& token_hash) = 0;
+  // Removes sessions with expires_at <= now; returns how many.
+  virtual Result<int> delete_expired_sessions(const std::string& now) = 0;
+
+  // --- audit log (append-only)
+  virtual Status append_audit(const AuditEntry& entry) = 0;
+  // Newest first.
+  virtual Result<std::vector<AuditEntry>> list_audit(int limit, int offset) = 0;
+
+  // --- uploaded inputs (history kept: a new upload of a kind does not delete the old one)
+  virtual Result<std::int64_t> add_dataset(const Dataset& dataset) = 0;
+  virtual Result<std::optional<Dataset>> get_dataset(std::int64_t id) = 0;
+  // The newest dataset of `kind` for `borough`, if any.
+  virtual Result<std::optional<Dataset>> latest_dataset(const std::string& borough,
+                                                        const std::string& kind) = 0;
+  // Newest first. `borough` "" = every borough.
+  virtual Result<std::vector<DatasetInfo>> list_datasets(const std::string& borough) = 0;
+
+  // --- plans and their output files
+  virtual Result<std::int64_t> add_plan(const PlanRecord& plan) = 0;
+  virtual Status update_plan_progress(std::int64_t id, PlanStatus status, double progress,
+                                      const std::string& message) = 0;
+  // Marks the plan done with its summary.json and output files (name → content), all in one
+  // transaction.
+  virtual Status finish_plan(std::int64_t id, const std::string& summary_json,
+                             const std::map<std::string, std::string>& files,
+                             const std::string& finished_at) = 0;
+  virtual Status fail_plan(std::int64_t id, const std::string& message,
+                           const std::string& finished_at) = 0;
+  virtual Result<std::optional<PlanRecord>> get_plan(std::int64_t id) = 0;
+  // Newest first. `borough` "" = every borough.
+  virtual Result<std::vector<PlanRecord>> list_plans(const std::string& borough) = 0;
+  // One output file of a done plan (e.g. "routes.csv"); nullopt when absent.
+  virtual Result<std::optional<std::string>> plan_file(std::int64_t id,
+                                                       const std::string& name) = 0;
+  // On start-up: plans left queued or running by a stopped server become failed with
+  // `message`; returns how many.
+  virtual Result<int> fail_unfinished_plans(const std::string& message,
+                                            const std::string& finished_at) = 0;
+};
+
+// Opens (creating when needed) and migrates the store named by `url` (see above).
+// kInvalidArgument for an unknown URL scheme; kIo when the database cannot be opened or migrated.
+Result<std::unique_ptr<Store>> open_store(const std::string& url);
+
+// The current UTC time as "2026-11-23T18:16:00Z".
+std::string utc_now();
+
+}  // namespace sendplan::store
