@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <unordered_map>
 
 #include "cli/planner_setup.h"
+#include "report/settings_json.h"
 #include "cli/terminal.h"
 #include "report/report_files.h"
 #include "report/routes_csv_reader.h"
@@ -15,42 +15,6 @@
 namespace sendplan::cli {
 
 namespace {
-
-// The current routes with pupils and vehicle types resolved against the inputs: every unknown id
-// is a problem at its row.
-transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current(
-    const std::vector<report::CurrentRoute>& routes, const transport::TransportInputs& inputs,
-    const std::string& file) {
-  std::unordered_map<std::string, int> pupils, fleet;
-  for (size_t p = 0; p < inputs.pupils.size(); ++p) pupils.emplace(inputs.pupils[p].id, int(p));
-  for (size_t f = 0; f < inputs.fleet.size(); ++f) fleet.emplace(inputs.fleet[f].name, int(f));
-  std::vector<transport::Problem> problems;
-  std::vector<transport::CurrentRoute> resolved;
-  for (const report::CurrentRoute& route : routes) {
-    transport::CurrentRoute out;
-    out.run = route.run;
-    out.route_id = route.route_id;
-    const auto type = fleet.find(route.vehicle_type);
-    if (type == fleet.end())
-      problems.push_back(
-          {file, route.source_row, "vehicle_type",
-           fmt::format("vehicle type '{}' is not in the fleet file", route.vehicle_type)});
-    else
-      out.fleet_index = type->second;
-    for (const report::CurrentStop& stop : route.stops) {
-      const auto pupil = pupils.find(stop.pupil_id);
-      if (pupil == pupils.end()) {
-        problems.push_back({file, stop.source_row, "pupil_id",
-                            fmt::format("pupil '{}' is not in the pupils file", stop.pupil_id)});
-        continue;
-      }
-      out.stops.emplace_back(pupil->second, stop.pickup);
-    }
-    resolved.push_back(std::move(out));
-  }
-  if (!problems.empty()) return problems;
-  return resolved;
-}
 
 std::string default_title(const transport::TransportInputs& inputs) {
   std::string borough = inputs.pupils.empty() ? "" : inputs.pupils.front().borough;
@@ -78,7 +42,7 @@ int run_plan(const PlanOptions& options) {
     if (!routes) {
       problems.insert(problems.end(), routes.problems().begin(), routes.problems().end());
     } else if (inputs) {
-      auto resolved = resolve_current(routes.value(), inputs.value(), options.current);
+      auto resolved = report::resolve_current_routes(routes.value(), inputs.value(), options.current);
       if (!resolved)
         problems.insert(problems.end(), resolved.problems().begin(), resolved.problems().end());
       else
@@ -117,7 +81,7 @@ int run_plan(const PlanOptions& options) {
       today ? &*today : nullptr,
       in.pupils,
       in.schools,
-      settings_json(setup.settings, *setup.travel, options.postcodes),
+      report::settings_json(setup.settings, *setup.travel, options.postcodes),
       {options.title.empty() ? default_title(in) : options.title, today_iso()}};
   if (Status written = report::write_report_files(options.out, files); !written)
     return report_error(written.error());

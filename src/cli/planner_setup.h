@@ -30,10 +30,6 @@ struct PlannerSetup {
 Result<PlannerSetup> make_planner_setup(const SolverOptions& solver, const PolicyOptions& policy,
                                         const TravelOptions& travel, const std::string& postcodes);
 
-// The settings recorded in summary.json.
-nlohmann::json settings_json(const transport::PlannerSettings& settings,
-                             const travel::TravelSource& travel, const std::string& postcodes);
-
 // A line on stderr (always: planning takes minutes and officers want to know it is working).
 void say(const std::string& text);
 // The planner's progress callback: updates a terminal progress line when stderr is one.

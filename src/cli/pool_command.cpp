@@ -12,6 +12,7 @@
 #include <numeric>
 
 #include "cli/planner_setup.h"
+#include "report/settings_json.h"
 #include "cli/terminal.h"
 #include "report/report_files.h"
 #include "transport/pool.h"
@@ -166,7 +167,7 @@ int run_pool(const PoolOptions& options) {
   // Files: each borough alone, the pooled plan, and the sharing.
   const std::filesystem::path out(options.out);
   const nlohmann::json settings_record =
-      settings_json(setup.settings, *setup.travel, options.postcodes);
+      report::settings_json(setup.settings, *setup.travel, options.postcodes);
   for (int i = 0; i < k; ++i) {
     const transport::TransportInputs& in = alone[i].merged.inputs;
     const report::ReportInputs files{

@@ -54,15 +54,20 @@ const std::vector<std::string>& report_file_names() {
   return names;
 }
 
-Status write_report_files(const std::string& directory, const ReportInputs& inputs) {
+std::vector<std::pair<std::string, std::string>> render_report_files(const ReportInputs& inputs) {
   const std::vector<std::string>& names = report_file_names();
-  std::vector<OutputFile> files = {
-      {names[0], routes_csv(inputs.plan), {}},
-      {names[1], pupils_csv(inputs.plan), {}},
-      {names[2], summary_json_text(inputs.plan, inputs.current, inputs.settings), {}},
-      {names[3], routes_geojson_text(inputs.plan), {}},
-      {names[4], route_sheets_html(inputs.plan, inputs.pupils, inputs.schools, inputs.heading), {}},
+  return {
+      {names[0], routes_csv(inputs.plan)},
+      {names[1], pupils_csv(inputs.plan)},
+      {names[2], summary_json_text(inputs.plan, inputs.current, inputs.settings)},
+      {names[3], routes_geojson_text(inputs.plan)},
+      {names[4], route_sheets_html(inputs.plan, inputs.pupils, inputs.schools, inputs.heading)},
   };
+}
+
+Status write_report_files(const std::string& directory, const ReportInputs& inputs) {
+  std::vector<OutputFile> files;
+  for (auto& [name, text] : render_report_files(inputs)) files.push_back({name, text, {}});
 
   const fs::path dir(directory);
   std::error_code error;

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -34,6 +35,9 @@ struct ReportInputs {
 
 // The five file names, in the order they are written.
 const std::vector<std::string>& report_file_names();
+
+// The five files rendered in memory, in report_file_names() order: {name, content}.
+std::vector<std::pair<std::string, std::string>> render_report_files(const ReportInputs& inputs);
 
 // Creates `directory` when missing. kIo (message naming the file) on any failure.
 Status write_report_files(const std::string& directory, const ReportInputs& inputs);

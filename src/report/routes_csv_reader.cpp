@@ -282,4 +282,38 @@ transport::InputResult<std::vector<CurrentRoute>> read_current_routes(const std:
   return parse_current_routes(text.str(), path);
 }
 
+transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current_routes(
+    const std::vector<CurrentRoute>& routes, const transport::TransportInputs& inputs,
+    const std::string& file) {
+  std::unordered_map<std::string, int> pupils, fleet;
+  for (size_t p = 0; p < inputs.pupils.size(); ++p) pupils.emplace(inputs.pupils[p].id, int(p));
+  for (size_t f = 0; f < inputs.fleet.size(); ++f) fleet.emplace(inputs.fleet[f].name, int(f));
+  std::vector<transport::Problem> problems;
+  std::vector<transport::CurrentRoute> resolved;
+  for (const CurrentRoute& route : routes) {
+    transport::CurrentRoute out;
+    out.run = route.run;
+    out.route_id = route.route_id;
+    const auto type = fleet.find(route.vehicle_type);
+    if (type == fleet.end())
+      problems.push_back(
+          {file, route.source_row, "vehicle_type",
+           fmt::format("vehicle type '{}' is not in the fleet file", route.vehicle_type)});
+    else
+      out.fleet_index = type->second;
+    for (const CurrentStop& stop : route.stops) {
+      const auto pupil = pupils.find(stop.pupil_id);
+      if (pupil == pupils.end()) {
+        problems.push_back({file, stop.source_row, "pupil_id",
+                            fmt::format("pupil '{}' is not in the pupils file", stop.pupil_id)});
+        continue;
+      }
+      out.stops.emplace_back(pupil->second, stop.pickup);
+    }
+    resolved.push_back(std::move(out));
+  }
+  if (!problems.empty()) return problems;
+  return resolved;
+}
+
 }  // namespace sendplan::report

@@ -25,7 +25,9 @@
 #include <vector>
 
 #include "transport/day_plan.h"
+#include "transport/planner.h"
 #include "transport/problems.h"
+#include "transport/readers.h"
 
 namespace sendplan::report {
 
@@ -49,5 +51,12 @@ transport::InputResult<std::vector<CurrentRoute>> parse_current_routes(
     std::string_view text, const std::string& file_name);
 // The same, reading `path` (problems name the path; an unreadable file is a problem at row 0).
 transport::InputResult<std::vector<CurrentRoute>> read_current_routes(const std::string& path);
+
+// The routes with pupils and vehicle types resolved against the inputs, ready for
+// transport::cost_current_routes: every pupil id not in pupils.csv and every vehicle type not in
+// fleet.csv is a problem at its row of `file_name`.
+transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current_routes(
+    const std::vector<CurrentRoute>& routes, const transport::TransportInputs& inputs,
+    const std::string& file_name);
 
 }  // namespace sendplan::report

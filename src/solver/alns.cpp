@@ -63,6 +63,8 @@ double Alns::progress(Clock::time_point started, int64_t iteration) const {
 }
 
 bool Alns::out_of_time(Clock::time_point started) const {
+  if (parameters_.stop != nullptr && parameters_.stop->load(std::memory_order_relaxed))
+    return true;
   return parameters_.time_limit_seconds > 0 &&
          std::chrono::duration<double>(Clock::now() - started).count() >=
              parameters_.time_limit_seconds;
@@ -153,6 +155,7 @@ Solution Alns::run(Clock::time_point started, const Report& report) {
   while (true) {
     const double p = progress(started, iteration);
     if (p >= 1.0) break;
+    if (parameters_.stop != nullptr && parameters_.stop->load(std::memory_order_relaxed)) break;
     if (parameters_.max_iterations > 0 && iteration >= parameters_.max_iterations) break;
     ++iteration;
 

@@ -2,6 +2,7 @@
 // conversion. Units: seconds for time limits; fractions in [0, 1].
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,9 @@ struct SolverParameters {
   int64_t max_iterations = 0;        // 0 = no limit; with a limit, runs are reproducible
   uint64_t seed = 1;
   int threads = 1;  // independent searches with seeds seed, seed+1, ...; the best wins
+  // When set and true, the search stops as at the time limit (e.g. the server shutting down).
+  // Not part of the JSON form; the flag must outlive the solve.
+  const std::atomic<bool>* stop = nullptr;
 
   // Destroy: how many requests one iteration removes (fraction of served requests, clamped).
   double min_removal_fraction = 0.05;
