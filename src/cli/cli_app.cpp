@@ -1,6 +1,6 @@
-// Command-line definition of `sendplan` (CLI11): the `solve`, `bench`, `generate`, `plan` and
-// `pool` subcommands and their options. Usage errors exit with 2, like every kInvalidArgument
-// error.
+// Command-line definition of `sendplan` (CLI11): the `solve`, `bench`, `generate`, `plan`,
+// `pool`, `serve` and `user` subcommands and their options. Usage errors exit with 2, like every
+// kInvalidArgument error.
 #include "cli/cli_app.h"
 
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 #include "cli/generate_command.h"
 #include "cli/plan_command.h"
 #include "cli/pool_command.h"
+#include "cli/serve_command.h"
 #include "cli/solve_command.h"
 #include "core/error.h"
 
@@ -143,6 +144,47 @@ int run_cli(int argc, char** argv) {
   add_solver_options(*pool_command, pool.solver);
   add_planner_options(*pool_command, pool.travel, pool.policy);
 
+  ServeOptions serve;
+  CLI::App* serve_command = app.add_subcommand(
+      "serve", "Run the web server: the JSON API and the web app for every borough");
+  serve_command
+      ->add_option("--database", serve.database,
+                   "sqlite:PATH, a file path, or postgresql://user@host:port/db")
+      ->default_val(serve.database);
+  serve_command->add_option("--host", serve.host, "Address to listen on")->default_val(serve.host);
+  serve_command->add_option("--port", serve.port, "Port (0 = any free port)")
+      ->default_val(serve.port);
+  serve_command->add_option("--shared", serve.shared,
+                            "The shared/ folder holding data/boundaries (default ../shared)");
+  serve_command->add_option("--web", serve.web,
+                            "The web app's folder (default: web/ of the source)");
+  serve_command->add_option("--postcodes", serve.postcodes,
+                            "Postcode file (ONS layout) for uploads placed by postcode");
+  serve_command->add_option("--workers", serve.workers, "Plans that may run at once (1..16)")
+      ->default_val(serve.workers);
+  serve_command
+      ->add_option("--default-time-limit", serve.default_time_limit,
+                   "Seconds a plan searches when the request does not say")
+      ->default_val(serve.default_time_limit);
+  serve_command->add_flag("--insecure-cookies", serve.insecure_cookies,
+                          "Session cookie without Secure (plain HTTP other than localhost)");
+  serve_command->add_flag("--log-requests", serve.log_requests,
+                          "Log each request's method, path and status");
+
+  UserOptions user;
+  CLI::App* user_command = app.add_subcommand("user", "Manage accounts of the web server");
+  user_command->require_subcommand(1);
+  CLI::App* user_add = user_command->add_subcommand("add", "Add an account");
+  user_add->add_option("--database", user.database, "As for serve")->default_val(user.database);
+  user_add->add_option("--username", user.username, "3 to 64 letters, digits, . _ - @")->required();
+  user_add->add_option("--role", user.role, "officer, analyst or admin")->required();
+  user_add->add_option("--borough", user.borough, "The officer's borough");
+  user_add->add_option("--shared", user.shared, "The shared/ folder (default ../shared)");
+  user_add->add_flag("--password-stdin", user.password_stdin,
+                     "Read the password from the first line of standard input");
+  CLI::App* user_list = user_command->add_subcommand("list", "List the accounts");
+  user_list->add_option("--database", user.database, "As for serve")->default_val(user.database);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -153,6 +195,9 @@ int run_cli(int argc, char** argv) {
   if (generate_command->parsed()) return run_generate(generate);
   if (plan_command->parsed()) return run_plan(plan);
   if (pool_command->parsed()) return run_pool(pool);
+  if (serve_command->parsed()) return run_serve(serve);
+  if (user_add->parsed()) return run_user_add(user);
+  if (user_list->parsed()) return run_user_list(user);
   return run_bench(bench);
 }
 

@@ -1,0 +1,159 @@
+#include "cli/serve_command.h"
+
+#include <fmt/format.h>
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/planner_setup.h"
+#include "cli/terminal.h"
+#include "server/accounts.h"
+#include "server/api.h"
+#include "server/borough_atlas.h"
+#include "server/credentials.h"
+#include "server/plan_jobs.h"
+#include "server/sessions.h"
+#include "server/web_server.h"
+#include "store/store.h"
+#include "travel/london_model.h"
+
+namespace sendplan::cli {
+namespace {
+
+std::string boundaries_path(const std::string& shared) {
+  return (shared.empty() ? std::string("../shared") : shared) +
+         "/data/boundaries/london_boroughs_gla.geojson";
+}
+
+// The password for a new account: the first line of stdin, or asked twice on the terminal.
+Result<std::string> read_new_password(bool from_stdin) {
+  std::string password;
+  if (from_stdin) {
+    if (!std::getline(std::cin, password))
+      return make_error(ErrorCode::kInvalidArgument, "no password on standard input");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+  }
+  if (!isatty(STDIN_FILENO))
+    return make_error(ErrorCode::kInvalidArgument,
+                      "give --password-stdin to read the password from standard input");
+  termios old{};
+  tcgetattr(STDIN_FILENO, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~tcflag_t(ECHO);
+  std::string again;
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::fprintf(stderr, "Password: ");
+  std::getline(std::cin, password);
+  std::fprintf(stderr, "\nAgain: ");
+  std::getline(std::cin, again);
+  std::fprintf(stderr, "\n");
+  tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  if (password != again) return make_error(ErrorCode::kInvalidArgument, "the passwords differ");
+  return password;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options) {
+  if (options.port < 0 || options.port > 65535)
+    return report_error(make_error(ErrorCode::kInvalidArgument, "--port must be 0 to 65535"));
+  if (options.workers < 1 || options.workers > 16)
+    return report_error(make_error(ErrorCode::kInvalidArgument, "--workers must be 1 to 16"));
+  if (Status crypto = server::init_crypto(); !crypto) return report_error(crypto.error());
+  Result<server::BoroughAtlas> atlas = server::BoroughAtlas::read(boundaries_path(options.shared));
+  if (!atlas) return report_error(atlas.error());
+  Result<std::unique_ptr<store::Store>> opened = store::open_store(options.database);
+  if (!opened) return report_error(opened.error());
+  store::Store& store = *opened.value();
+  Result<int> interrupted = store.fail_unfinished_plans(
+      "stopped: the server was restarted before the plan finished; plan again", store::utc_now());
+  if (!interrupted) return report_error(interrupted.error());
+  if (interrupted.value() > 0)
+    spdlog::warn("{} plan(s) left unfinished by the last run are marked failed",
+                 interrupted.value());
+  Result<std::optional<geo::PostcodeDirectory>> postcodes = load_postcodes(options.postcodes);
+  if (!postcodes) return report_error(postcodes.error());
+  Result<std::unique_ptr<travel::TravelSource>> travel = travel::make_london_model();
+  if (!travel) return report_error(travel.error());
+
+  // SIGINT and SIGTERM are taken by one watcher thread (sigwait); every thread started from
+  // here on inherits the blocked mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  server::ApiSettings settings;
+  settings.postcodes = postcodes.value() ? &*postcodes.value() : nullptr;
+  settings.default_time_limit_seconds = options.default_time_limit;
+  server::PlanJobs jobs(store, *travel.value(), options.workers);
+  server::Sessions sessions(store, 8, !options.insecure_cookies);
+  server::Api api(store, atlas.value(), sessions, jobs, settings);
+  server::WebServerOptions web;
+  web.host = options.host;
+  web.port = options.port;
+  web.web_dir = options.web.empty() ? std::string(SENDPLAN_SOURCE_DIR "/web") : options.web;
+  web.vendor_dir = SENDPLAN_SOURCE_DIR "/node_modules";
+  web.log_requests = options.log_requests;
+  server::WebServer http(api, web);
+  Result<int> port = http.bind();
+  if (!port) return report_error(port.error());
+
+  std::thread watcher([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    spdlog::info("stopping: finishing requests in progress");
+    http.stop();
+  });
+  spdlog::info("store: {} (schema version {})", store.backend(), store.schema_version());
+  fmt::print("sendplan: listening on http://{}:{}\n", options.host, port.value());
+  std::fflush(stdout);
+  http.serve();
+  // serve() returns after stop(); wake the watcher if something else ended it.
+  pthread_kill(watcher.native_handle(), SIGTERM);
+  watcher.join();
+  jobs.stop();
+  fmt::print("sendplan: stopped\n");
+  std::fflush(stdout);
+  return 0;
+}
+
+int run_user_add(const UserOptions& options) {
+  if (Status crypto = server::init_crypto(); !crypto) return report_error(crypto.error());
+  Result<server::BoroughAtlas> atlas = server::BoroughAtlas::read(boundaries_path(options.shared));
+  if (!atlas) return report_error(atlas.error());
+  Result<std::string> password = read_new_password(options.password_stdin);
+  if (!password) return report_error(password.error());
+  Result<store::User> user = server::make_user(options.username, password.value(), options.role,
+                                               options.borough, atlas.value());
+  if (!user) return report_error(user.error());
+  Result<std::unique_ptr<store::Store>> store = store::open_store(options.database);
+  if (!store) return report_error(store.error());
+  Result<std::int64_t> id = store.value()->add_user(user.value());
+  if (!id) return report_error(id.error());
+  fmt::print("Added {} ({}{}), id {}.\n", user.value().username, options.role,
+             user.value().borough.empty() ? "" : ", " + user.value().borough, id.value());
+  return 0;
+}
+
+int run_user_list(const UserOptions& options) {
+  Result<std::unique_ptr<store::Store>> store = store::open_store(options.database);
+  if (!store) return report_error(store.error());
+  Result<std::vector<store::User>> users = store.value()->list_users();
+  if (!users) return report_error(users.error());
+  fmt::print("{:<6} {:<24} {:<8} {:<24} {}\n", "id", "username", "role", "borough", "created");
+  for (const store::User& u : users.value())
+    fmt::print("{:<6} {:<24} {:<8} {:<24} {}\n", u.id, u.username, store::role_name(u.role),
+               u.borough, u.created_at);
+  return 0;
+}
+
+}  // namespace sendplan::cli

@@ -1,0 +1,105 @@
+// Api: the routes, and the access checks every handler starts with.
+#include "server/api.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "server/http_json.h"
+#include "server/openapi.h"
+
+namespace sendplan::server {
+
+void Api::register_routes(httplib::Server& server) {
+  using httplib::Request;
+  using httplib::Response;
+  auto bind = [this](void (Api::*handler)(const Request&, Response&)) {
+    return [this, handler](const Request& request, Response& response) {
+      (this->*handler)(request, response);
+    };
+  };
+  constexpr const char* kBorough = R"(/api/boroughs/([^/]+))";
+  server.Get("/api/health", bind(&Api::health));
+  server.Get("/api/openapi.json", [](const Request&, Response& response) {
+    response.set_content(openapi_json(), "application/json; charset=utf-8");
+  });
+  server.Post("/api/login", bind(&Api::login));
+  server.Post("/api/logout", bind(&Api::logout));
+  server.Get("/api/me", bind(&Api::me));
+  server.Get("/api/boroughs", bind(&Api::boroughs));
+  server.Get(fmt::format("{}/boundary", kBorough), bind(&Api::boundary));
+  server.Put(fmt::format("{}/inputs/([^/]+)", kBorough), bind(&Api::upload));
+  server.Get(fmt::format("{}/datasets", kBorough), bind(&Api::datasets));
+  server.Get(fmt::format("{}/pupils", kBorough), bind(&Api::pupils));
+  server.Post(fmt::format("{}/plans", kBorough), bind(&Api::create_plan));
+  server.Get(fmt::format("{}/plans", kBorough), bind(&Api::list_plans));
+  server.Get(R"(/api/plans/(\d{1,18}))", bind(&Api::get_plan));
+  server.Get(R"(/api/plans/(\d{1,18})/files/([^/]+))", bind(&Api::plan_file));
+  server.Get("/api/region/summary", bind(&Api::region_summary));
+  server.Get("/api/audit", bind(&Api::audit_log));
+  server.Get("/api/users", bind(&Api::users));
+  server.Post("/api/users", bind(&Api::add_user));
+}
+
+std::optional<Principal> Api::signed_in(const httplib::Request& request,
+                                        httplib::Response& response) {
+  Result<std::optional<Principal>> who = sessions_.who(request);
+  if (!who) {
+    store_failed(who.error(), response);
+    return std::nullopt;
+  }
+  if (!who.value()) send_error(response, 401, "unauthenticated", "sign in first");
+  return who.value();
+}
+
+std::optional<Principal> Api::changing(const httplib::Request& request,
+                                       httplib::Response& response) {
+  std::optional<Principal> who = signed_in(request, response);
+  if (who && !Sessions::csrf_ok(request, *who)) {
+    send_error(response, 403, "csrf",
+               "missing or wrong X-CSRF-Token header (reload the page and try again)");
+    return std::nullopt;
+  }
+  return who;
+}
+
+std::optional<std::string> Api::borough(const std::string& raw, httplib::Response& response) const {
+  std::optional<std::string> name = atlas_.canonical(raw);
+  if (!name) send_error(response, 404, "not_found", "no London borough of that name");
+  return name;
+}
+
+bool Api::may_see_children(const Principal& who, const std::string& borough,
+                           httplib::Response& response) const {
+  const store::User& user = who.user;
+  if (user.role == store::Role::kAdministrator) return true;
+  if (user.role == store::Role::kBoroughOfficer && user.borough == borough) return true;
+  send_error(response, 403, "forbidden",
+             user.role == store::Role::kRegionalAnalyst
+                 ? "regional analysts see aggregates only, not children's records"
+                 : "officers see their own borough's children only");
+  return false;
+}
+
+bool Api::is_admin(const Principal& who, httplib::Response& response) const {
+  if (who.user.role == store::Role::kAdministrator) return true;
+  send_error(response, 403, "forbidden", "administrators only");
+  return false;
+}
+
+bool Api::audit(const Principal& who, const std::string& action, const std::string& borough,
+                const std::string& detail, httplib::Response& response) {
+  const store::AuditEntry entry{0,      store::utc_now(), who.user.id, who.user.username,
+                                action, borough,          detail};
+  if (Status written = store_.append_audit(entry); !written) {
+    store_failed(written.error(), response);
+    return false;
+  }
+  return true;
+}
+
+void Api::store_failed(const Error& error, httplib::Response& response) const {
+  spdlog::error("store: {}", error.message);
+  send_error(response, 500, "internal", "the server's database failed; try again");
+}
+
+}  // namespace sendplan::server

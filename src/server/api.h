@@ -1,0 +1,98 @@
+// The JSON API (docs/web-api.md; OpenAPI at /api/openapi.json): who may do what, and every
+// handler. Access rules, in one place (Api::may_see_children / may_change):
+//   - borough officer: child-level data and uploads of their own borough only;
+//   - regional analyst: aggregates only (region summary, counts below 5 suppressed);
+//   - administrator: everything, including the audit log and accounts.
+// Every response carrying child-level data is written to the audit log first (no audit entry,
+// no data). Thread-safe: handlers run on the server's thread pool.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "geo/postcode.h"
+#include "server/borough_atlas.h"
+#include "server/plan_jobs.h"
+#include "server/sessions.h"
+#include "store/store.h"
+#include "transport/inputs.h"
+
+namespace sendplan::server {
+
+struct ApiSettings {
+  transport::Policy policy;                           // the planner's rules for uploads and plans
+  const geo::PostcodeDirectory* postcodes = nullptr;  // for inputs placed by postcode
+  double default_time_limit_seconds = 30;
+  double max_time_limit_seconds = 600;
+};
+
+// Counts of one pupils dataset, for aggregate views (kept per dataset id: datasets never change).
+struct PupilCounts {
+  int pupils = 0;
+  int wheelchair = 0;
+  int passenger_assistant = 0;
+  int travel_alone = 0;
+};
+
+class Api {
+ public:
+  Api(store::Store& store, const BoroughAtlas& atlas, Sessions& sessions, PlanJobs& jobs,
+      ApiSettings settings)
+      : store_(store), atlas_(atlas), sessions_(sessions), jobs_(jobs), settings_(settings) {}
+
+  void register_routes(httplib::Server& server);
+
+ private:
+  // --- who is asking (each writes the error response and returns nullopt/false when refused)
+  std::optional<Principal> signed_in(const httplib::Request& request, httplib::Response& response);
+  // Signed in and carrying the session's CSRF token (for POST/PUT/DELETE).
+  std::optional<Principal> changing(const httplib::Request& request, httplib::Response& response);
+  std::optional<std::string> borough(const std::string& raw, httplib::Response& response) const;
+  bool may_see_children(const Principal& who, const std::string& borough,
+                        httplib::Response& response) const;
+  bool is_admin(const Principal& who, httplib::Response& response) const;
+  // Writes the audit entry; false (and a 500) when it could not be written.
+  bool audit(const Principal& who, const std::string& action, const std::string& borough,
+             const std::string& detail, httplib::Response& response);
+  // Logs a store failure (never data) and answers 500.
+  void store_failed(const Error& error, httplib::Response& response) const;
+
+  // --- handlers (api_session.cpp)
+  void health(const httplib::Request&, httplib::Response&);
+  void login(const httplib::Request&, httplib::Response&);
+  void logout(const httplib::Request&, httplib::Response&);
+  void me(const httplib::Request&, httplib::Response&);
+  void boroughs(const httplib::Request&, httplib::Response&);
+  void boundary(const httplib::Request&, httplib::Response&);
+  // (api_inputs.cpp)
+  void upload(const httplib::Request&, httplib::Response&);
+  void datasets(const httplib::Request&, httplib::Response&);
+  void pupils(const httplib::Request&, httplib::Response&);
+  // (api_plans.cpp)
+  void create_plan(const httplib::Request&, httplib::Response&);
+  void list_plans(const httplib::Request&, httplib::Response&);
+  void get_plan(const httplib::Request&, httplib::Response&);
+  void plan_file(const httplib::Request&, httplib::Response&);
+  // (api_region.cpp)
+  void region_summary(const httplib::Request&, httplib::Response&);
+  Result<PupilCounts> pupil_counts(std::int64_t dataset_id);
+  // (api_admin.cpp)
+  void audit_log(const httplib::Request&, httplib::Response&);
+  void users(const httplib::Request&, httplib::Response&);
+  void add_user(const httplib::Request&, httplib::Response&);
+
+  store::Store& store_;
+  const BoroughAtlas& atlas_;
+  Sessions& sessions_;
+  PlanJobs& jobs_;
+  ApiSettings settings_;
+  std::mutex counts_mutex_;
+  std::map<std::int64_t, PupilCounts> counts_;
+};
+
+}  // namespace sendplan::server

@@ -1,0 +1,181 @@
+// Api: planning a borough's day in the background, following its progress, and its files.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "server/api.h"
+#include "server/http_json.h"
+#include "server/input_checks.h"
+
+namespace sendplan::server {
+namespace {
+
+nlohmann::json plan_json(const store::PlanRecord& plan, bool with_summary) {
+  nlohmann::json out = {
+      {"id", plan.id},
+      {"borough", plan.borough},
+      {"status", store::plan_status_name(plan.status)},
+      {"progress", plan.progress},
+      {"message", plan.message},
+      {"created_at", plan.created_at},
+      {"finished_at",
+       plan.finished_at.empty() ? nlohmann::json() : nlohmann::json(plan.finished_at)},
+      {"has_current", plan.current_dataset != 0}};
+  if (with_summary) {
+    out["summary"] = plan.summary_json.empty()
+                         ? nlohmann::json()
+                         : nlohmann::json::parse(plan.summary_json, nullptr, false);
+  }
+  return out;
+}
+
+const char* content_type(const std::string& name) {
+  if (name.ends_with(".csv")) return "text/csv; charset=utf-8";
+  if (name.ends_with(".geojson")) return "application/geo+json";
+  if (name.ends_with(".json")) return "application/json; charset=utf-8";
+  return "text/html; charset=utf-8";
+}
+
+}  // namespace
+
+void Api::create_plan(const httplib::Request& request, httplib::Response& response) {
+  std::optional<Principal> who = changing(request, response);
+  if (!who) return;
+  std::optional<std::string> name = borough(request.matches[1], response);
+  if (!name || !may_see_children(*who, *name, response)) return;
+
+  double time_limit = settings_.default_time_limit_seconds;
+  bool use_current = true;
+  if (!request.body.empty()) {
+    Result<nlohmann::json> body = parse_object(request);
+    if (!body) return send_error(response, body.error());
+    Result<std::optional<double>> limit = number_field(body.value(), "time_limit_seconds");
+    if (!limit) return send_error(response, limit.error());
+    if (limit.value()) time_limit = *limit.value();
+    if (!(time_limit >= 1 && time_limit <= settings_.max_time_limit_seconds))
+      return send_error(
+          response, 400, "bad_request",
+          fmt::format("'time_limit_seconds' must be 1 to {}", settings_.max_time_limit_seconds));
+    const auto current = body.value().find("use_current");
+    if (current != body.value().end() && !current->is_null()) {
+      if (!current->is_boolean())
+        return send_error(response, 400, "bad_request", "'use_current' must be true or false");
+      use_current = current->get<bool>();
+    }
+  }
+
+  std::optional<store::Dataset> latest[4];
+  const char* kinds[4] = {"pupils", "schools", "fleet", "current"};
+  for (int k = 0; k < 4; ++k) {
+    Result<std::optional<store::Dataset>> found = store_.latest_dataset(*name, kinds[k]);
+    if (!found) return store_failed(found.error(), response);
+    latest[k] = std::move(found).value();
+  }
+  for (int k = 0; k < 3; ++k) {
+    if (!latest[k])
+      return send_error(
+          response, 409, "conflict",
+          fmt::format("upload {}.csv first (pupils, schools and fleet are needed)", kinds[k]));
+  }
+  auto read = read_borough_inputs(*latest[0], *latest[1], *latest[2],
+                                  use_current && latest[3] ? &*latest[3] : nullptr,
+                                  settings_.policy, settings_.postcodes);
+  if (!read) {
+    return send_json(response, 422,
+                     {{"error", "invalid_input"},
+                      {"message", "the uploaded files do not fit together: nothing was planned"},
+                      {"problems", problems_json(read.problems())}});
+  }
+  BoroughInputs inputs = std::move(read).value();
+
+  PlanJob job;
+  job.settings.policy = settings_.policy;
+  job.settings.solver.time_limit_seconds = time_limit;
+  job.title = *name + " SEN transport";
+  store::PlanRecord plan;
+  plan.borough = *name;
+  plan.created_by = who->user.id;
+  plan.created_at = store::utc_now();
+  plan.message = "Waiting to start";
+  plan.settings_json = nlohmann::json({{"time_limit_seconds", time_limit},
+                                       {"use_current", inputs.current.has_value()}})
+                           .dump();
+  plan.pupils_dataset = inputs.pupils_dataset;
+  plan.schools_dataset = inputs.schools_dataset;
+  plan.fleet_dataset = inputs.fleet_dataset;
+  plan.current_dataset = inputs.current_dataset;
+  Result<std::int64_t> id = store_.add_plan(plan);
+  if (!id) return store_failed(id.error(), response);
+  plan.id = id.value();
+
+  job.plan_id = plan.id;
+  job.inputs = std::move(inputs.inputs);
+  job.has_current = inputs.current.has_value();
+  if (inputs.current) job.current = std::move(*inputs.current);
+  jobs_.submit(std::move(job));
+  response.set_header("Location", fmt::format("/api/plans/{}", plan.id));
+  send_json(response, 202, {{"plan", plan_json(plan, false)}});
+}
+
+void Api::list_plans(const httplib::Request& request, httplib::Response& response) {
+  std::optional<Principal> who = signed_in(request, response);
+  if (!who) return;
+  std::optional<std::string> name = borough(request.matches[1], response);
+  if (!name || !may_see_children(*who, *name, response)) return;
+  Result<std::vector<store::PlanRecord>> plans = store_.list_plans(*name);
+  if (!plans) return store_failed(plans.error(), response);
+  nlohmann::json out = nlohmann::json::array();
+  for (const store::PlanRecord& plan : plans.value()) {
+    nlohmann::json item = plan_json(plan, false);
+    // The day's figures without any child's details, for the list.
+    if (!plan.summary_json.empty()) {
+      const nlohmann::json summary = nlohmann::json::parse(plan.summary_json, nullptr, false);
+      if (summary.is_object() && summary.contains("summary"))
+        item["cost_per_day"] = summary["summary"].value("cost_per_day", 0.0);
+    }
+    out.push_back(std::move(item));
+  }
+  send_json(response, 200, out);
+}
+
+void Api::get_plan(const httplib::Request& request, httplib::Response& response) {
+  std::optional<Principal> who = signed_in(request, response);
+  if (!who) return;
+  Result<std::optional<store::PlanRecord>> plan = store_.get_plan(std::stoll(request.matches[1]));
+  if (!plan) return store_failed(plan.error(), response);
+  if (!plan.value()) return send_error(response, 404, "not_found", "no such plan");
+  const store::PlanRecord& record = *plan.value();
+  if (!may_see_children(*who, record.borough, response)) return;
+  // The summary lists children's issues: reading it is audited.
+  if (!record.summary_json.empty() && !audit(*who, "read plan summary", record.borough,
+                                             fmt::format("plan {}", record.id), response))
+    return;
+  send_json(response, 200, plan_json(record, true));
+}
+
+void Api::plan_file(const httplib::Request& request, httplib::Response& response) {
+  std::optional<Principal> who = signed_in(request, response);
+  if (!who) return;
+  const std::int64_t id = std::stoll(request.matches[1]);
+  const std::string name = request.matches[2];
+  Result<std::optional<store::PlanRecord>> plan = store_.get_plan(id);
+  if (!plan) return store_failed(plan.error(), response);
+  if (!plan.value()) return send_error(response, 404, "not_found", "no such plan");
+  const std::string borough_name = plan.value()->borough;
+  if (!may_see_children(*who, borough_name, response)) return;
+  Result<std::optional<std::string>> file = store_.plan_file(id, name);
+  if (!file) return store_failed(file.error(), response);
+  if (!file.value())
+    return send_error(response, 404, "not_found",
+                      "no such file for this plan (is the plan finished?)");
+  if (!audit(*who, "download " + name, borough_name, fmt::format("plan {}", id), response)) return;
+  std::string slug;
+  for (char c : borough_name) slug += c == ' ' ? '-' : char(std::tolower((unsigned char)c));
+  response.set_header(
+      "Content-Disposition",
+      fmt::format("{}; filename=\"{}-plan-{}-{}\"",
+                  name.ends_with(".html") ? "inline" : "attachment", slug, id, name));
+  response.set_content(*file.value(), content_type(name));
+}
+
+}  // namespace sendplan::server

@@ -1,0 +1,47 @@
+// The HTTP server: the JSON API under /api, the web app's static files, JSON bodies for every
+// error (unknown routes, oversized or malformed requests, exceptions), security headers, and a
+// graceful stop (requests in progress finish; keep-alive connections close after them).
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+
+#include "core/result.h"
+#include "server/api.h"
+
+namespace sendplan::server {
+
+struct WebServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;         // 0 = any free port
+  std::string web_dir;     // holds index.html and app/
+  std::string vendor_dir;  // node_modules: leaflet/dist is served at /vendor/leaflet
+  std::size_t max_body_bytes = std::size_t{20} << 20;
+  bool log_requests = false;  // one log line per request (method, path, status; no query)
+};
+
+class WebServer {
+ public:
+  WebServer(Api& api, WebServerOptions options);
+
+  // Binds the listening socket; returns the port (useful with port 0). kIo when it cannot.
+  Result<int> bind();
+  // Serves until stop() (blocks). Call after bind().
+  void serve();
+  // From any thread, e.g. a signal watcher. Safe to call more than once.
+  void stop();
+
+ private:
+  void add_static_files();
+  void add_error_handling();
+
+  httplib::Server server_;
+  WebServerOptions options_;
+  std::atomic<bool> serving_{false};
+  std::atomic<bool> stop_requested_{false};
+};
+
+}  // namespace sendplan::server
