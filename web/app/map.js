@@ -1,0 +1,154 @@
+// The plan's map: the borough boundary, the routes of one run (morning or afternoon) as
+// coloured lines, and their stops as small circles. No background tiles: the page makes no
+// request outside the sendplan server.
+
+import {h} from './dom.js';
+import {count, decimal, runName} from './format.js';
+
+// Distinct colours that stay apart for most kinds of colour blindness (Okabe-Ito and Tol), dark
+// enough against the pale boundary fill.
+const COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#332288', '#882255',
+  '#117733', '#aa4499', '#44aa99', '#999933', '#56b4e9'];
+
+function stopPopup(p) {
+  const what = p.action === 'pickup' ? 'Pick-up' : 'Drop-off';
+  const where = p.place === 'home' ? 'home' : `school ${p.place}`;
+  return h('div', {class: 'popup'},
+    h('strong', {}, `Route ${p.route_id}`), h('br'),
+    `Stop ${p.seq}: ${what} at ${where}, ${p.time}`, h('br'),
+    p.pupil_id ? `Child ${p.pupil_id}` : null);
+}
+
+function routePopup(p) {
+  return h('div', {class: 'popup'},
+    h('strong', {}, `Route ${p.route_id}`), h('br'),
+    `${p.vehicle_type}${p.with_assistant ? ' with passenger assistant' : ''}`, h('br'),
+    `Leaves depot ${p.depart}, back ${p.return}`, h('br'),
+    `${count(p.stops)} stops, ${decimal(p.miles, 1)} miles`);
+}
+
+// Leaflet (its minified build, as the global L) is loaded the first time a map is shown, so the
+// other pages never fetch it.
+let leaflet = null;
+function loadLeaflet() {
+  leaflet ??= new Promise((resolve, reject) => {
+    if (window.L) return resolve(window.L);
+    const script = document.createElement('script');
+    script.src = '/vendor/leaflet/leaflet.js';
+    script.onload = () => (window.L ? resolve(window.L) : reject(new Error('Leaflet did not load')));
+    script.onerror = () => {
+      leaflet = null;
+      reject(new Error('the map library could not be loaded'));
+    };
+    document.head.append(script);
+  });
+  return leaflet;
+}
+
+// Adds the map (and its run choice) to `section`; removes it when `signal` aborts.
+export async function createPlanMap(section, boundary, routes, signal) {
+  const L = await loadLeaflet();
+  if (signal.aborted) return null;
+  const features = Array.isArray(routes?.features) ? routes.features : [];
+  const lines = {AM: [], PM: []};
+  const stops = {AM: [], PM: []};
+  const colourOf = new Map();
+  for (const f of features) {
+    const p = f.properties ?? {};
+    const run = p.run === 'PM' ? 'PM' : 'AM';
+    if (f.geometry?.type === 'LineString') {
+      colourOf.set(`${run}/${p.route_id}`, COLOURS[lines[run].length % COLOURS.length]);
+      lines[run].push(f);
+    } else if (f.geometry?.type === 'Point') {
+      stops[run].push(f);
+    }
+  }
+
+  const routeCount = h('p', {class: 'map__count', testid: 'map-route-count', 'aria-live': 'polite'});
+  const choice = h('fieldset', {class: 'map__choice'},
+    h('legend', {class: 'label'}, 'Show'),
+    ['AM', 'PM'].map((run) => h('label', {class: 'radio'},
+      h('input', {type: 'radio', name: 'map-run', value: run, checked: run === 'AM', testid: `map-run-${run.toLowerCase()}`}),
+      ` ${runName(run)} routes (${count(lines[run].length)})`)));
+  const container = h('div', {class: 'map', id: 'plan-map', testid: 'plan-map', role: 'region',
+    'aria-label': 'Map of the borough with the planned routes'});
+  section.append(
+    choice,
+    routeCount,
+    container,
+    h('p', {class: 'hint'}, 'The shaded area is the borough. Each line is one vehicle’s route, from the depot to its stops and back. ',
+      'Small circles are children’s pick-ups and drop-offs at home; larger white circles are schools; the yellow circle is the depot. Select a line or circle to see the route and time.'));
+
+  const map = L.map(container, {zoomSnap: 0.25, attributionControl: true});
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Borough boundary: Greater London Authority, ONS');
+  signal.addEventListener('abort', () => map.remove(), {once: true});
+
+  // (className goes in the layer's own options: Leaflet sets it only when it creates the path.)
+  const outline = L.geoJSON(boundary, {
+    interactive: false,
+    className: 'map-boundary',
+    style: {color: '#0b0c0c', weight: 2, fillColor: '#1d70b8', fillOpacity: 0.08},
+  }).addTo(map);
+
+  const groups = {};
+  for (const run of ['AM', 'PM']) {
+    const group = L.layerGroup();
+    for (const f of lines[run]) {
+      const colour = colourOf.get(`${run}/${f.properties.route_id}`);
+      const latlngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
+      L.polyline(latlngs, {color: colour, weight: 4, opacity: 0.85, className: `map-route map-route--${run.toLowerCase()}`})
+        .bindPopup(() => routePopup(f.properties))
+        .addTo(group);
+    }
+    for (const f of stops[run]) {
+      const p = f.properties ?? {};
+      const [lon, lat] = f.geometry.coordinates;
+      const colour = colourOf.get(`${run}/${p.route_id}`) ?? '#0b0c0c';
+      const school = p.place !== 'home';
+      L.circleMarker([lat, lon], {
+        radius: school ? 7 : 4,
+        color: school ? '#0b0c0c' : colour,
+        weight: 2,
+        fillColor: school ? '#ffffff' : colour,
+        fillOpacity: 1,
+        className: `map-stop ${school ? 'map-school' : 'map-pickup'}`,
+      }).bindPopup(() => stopPopup(p)).addTo(group);
+    }
+    // The depots: where the routes start and end (the first point of each line).
+    const depots = new Map();
+    for (const f of lines[run]) {
+      const [lon, lat] = f.geometry.coordinates[0] ?? [];
+      if (lat === undefined) continue;
+      const key = `${lat},${lon}`;
+      if (!depots.has(key)) depots.set(key, {lat, lon, routes: []});
+      depots.get(key).routes.push(f.properties.route_id);
+    }
+    for (const depot of depots.values()) {
+      L.circleMarker([depot.lat, depot.lon], {radius: 9, color: '#0b0c0c', weight: 3, fillColor: '#ffdd00', fillOpacity: 1,
+        className: 'map-depot'})
+        .bindPopup(() => h('div', {class: 'popup'}, h('strong', {}, 'Depot'), h('br'),
+          `${count(depot.routes.length)} ${run === 'AM' ? 'morning' : 'afternoon'} routes start and end here`))
+        .addTo(group);
+    }
+    groups[run] = group;
+  }
+
+  function show(run) {
+    for (const [name, group] of Object.entries(groups)) {
+      if (name === run) group.addTo(map); else group.remove();
+    }
+    container.dataset.run = run;
+    routeCount.textContent = `Showing ${count(lines[run].length)} ${run === 'AM' ? 'morning' : 'afternoon'} routes.`;
+  }
+  choice.addEventListener('change', (event) => show(event.target.value));
+
+  const bounds = outline.getBounds();
+  if (bounds.isValid()) {
+    map.fitBounds(bounds, {padding: [12, 12]});
+  } else {
+    map.setView([51.507, -0.128], 10);  // London, when the boundary is missing
+  }
+  show('AM');
+  return map;
+}

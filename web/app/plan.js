@@ -1,0 +1,269 @@
+// One plan: its progress while it runs (GET /api/plans/{id} every 500 ms), then its results:
+// the day's figures, the children not carried or over their limit, the comparison with the
+// current routes, the downloads and the map.
+
+import {api, boroughPath, explain, planFilePath, planPath} from './api.js';
+import {h, message, replaceChildren, table} from './dom.js';
+import {count, countSigned, dateTime, decimal, money, moneySigned, percentSigned, plural, runName, statusName} from './format.js';
+import {createPlanMap} from './map.js';
+
+const POLL_MS = 500;
+
+const DOWNLOADS = [
+  {name: 'routes.csv', label: 'Routes', what: 'every stop of every route, in order (CSV, for spreadsheets)'},
+  {name: 'route_sheets.html', label: 'Route sheets', what: 'one printable page per route for operators (web page)'},
+  {name: 'pupils.csv', label: 'Children’s journeys', what: 'each child’s pick-up and drop-off times and ride length, morning and afternoon (CSV)'},
+  {name: 'routes.geojson', label: 'Map file', what: 'routes and stops for mapping software such as QGIS (GeoJSON)'},
+  {name: 'summary.json', label: 'Summary', what: 'the figures and issues on this page (JSON)'},
+];
+
+export async function showPlan(main, {signal}, id) {
+  document.title = `Plan ${id}: sendplan`;
+  let plan;
+  try {
+    plan = await api('GET', planPath(id), {signal});
+  } catch (error) {
+    if (signal.aborted) return;
+    replaceChildren(main, h('h1', {}, `Plan ${id}`), message('error', explain(error)),
+      h('p', {}, h('a', {href: '#/transport'}, 'Back to transport planning')));
+    return;
+  }
+  if (signal.aborted) return;
+
+  const body = h('div', {testid: 'plan-body'});
+  replaceChildren(main,
+    h('p', {class: 'back'}, h('a', {href: `#/transport/${encodeURIComponent(plan.borough)}`, testid: 'back-to-transport'},
+      `Back to ${plan.borough} transport planning`)),
+    h('h1', {}, `Plan ${plan.id}: `, h('span', {testid: 'plan-borough'}, plan.borough)),
+    h('p', {class: 'meta', testid: 'plan-meta'}, metaText(plan)),
+    body);
+  document.title = `Plan ${plan.id}, ${plan.borough}: sendplan`;
+
+  // Follow the plan until it is done or failed.
+  const progress = progressPanel();
+  while (plan.status === 'queued' || plan.status === 'running') {
+    if (!body.contains(progress.element)) replaceChildren(body, progress.element);
+    progress.update(plan);
+    await delay(POLL_MS, signal);
+    if (signal.aborted) return;
+    try {
+      plan = await api('GET', planPath(id), {signal});
+    } catch (error) {
+      if (signal.aborted) return;
+      progress.showError(explain(error));
+      await delay(POLL_MS * 4, signal);  // a passing network fault: try again, more slowly
+      if (signal.aborted) return;
+    }
+  }
+  main.querySelector('[data-testid=plan-meta]').textContent = metaText(plan);
+
+  if (plan.status === 'failed') {
+    replaceChildren(body, h('div', {testid: 'plan-failed'},
+      message('error', h('strong', {}, 'The plan failed. '), h('span', {testid: 'plan-error'}, plan.message || 'No reason was given.')),
+      h('p', {}, 'Check the uploaded files, then try again. If it keeps failing, tell your administrator the plan number.')));
+    return;
+  }
+  await renderResults(body, plan, signal);
+}
+
+function metaText(plan) {
+  const parts = [`Started ${dateTime(plan.created_at)}`];
+  if (plan.finished_at) parts.push(`finished ${dateTime(plan.finished_at)}`);
+  parts.push(statusName(plan.status).toLowerCase());
+  return `${parts.join(', ')}.`;
+}
+
+function delay(ms, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, {once: true});
+  });
+}
+
+function progressPanel() {
+  const bar = h('progress', {id: 'plan-progress', class: 'progress', max: '100', value: '0', testid: 'plan-progress'});
+  const percent = h('span', {class: 'progress__percent', testid: 'plan-percent'}, '0%');
+  const text = h('p', {class: 'progress__message', testid: 'plan-message', 'aria-live': 'polite'});
+  const problem = h('div', {});
+  const element = h('section', {class: 'section progress-panel', testid: 'plan-running', 'aria-labelledby': 'progress-heading'},
+    h('h2', {id: 'progress-heading'}, 'Planning routes'),
+    h('label', {for: 'plan-progress', class: 'label'}, 'Progress ', percent),
+    bar, text, problem,
+    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans”.'));
+  return {
+    element,
+    update(plan) {
+      const value = Math.round(Math.max(0, Math.min(1, Number(plan.progress) || 0)) * 100);
+      bar.value = value;
+      bar.setAttribute('aria-valuetext', `${value}%`);
+      percent.textContent = `${value}%`;
+      text.textContent = plan.message || statusName(plan.status);
+      replaceChildren(problem);
+    },
+    showError(words) {
+      replaceChildren(problem, message('error', words));
+    },
+  };
+}
+
+function parseSummary(summary) {
+  if (typeof summary === 'string') {
+    try { return JSON.parse(summary); } catch { return null; }
+  }
+  return summary;
+}
+
+async function renderResults(body, plan, signal) {
+  const summaryJson = parseSummary(plan.summary);
+  if (!summaryJson || !summaryJson.summary) {
+    replaceChildren(body, message('error', 'This plan has no results.'));
+    return;
+  }
+  const mapLoading = h('p', {class: 'loading'}, 'Loading the map…');
+  const mapSection = h('section', {class: 'section', testid: 'plan-map-section', 'aria-labelledby': 'map-heading'},
+    h('h2', {id: 'map-heading'}, 'Map'), mapLoading);
+
+  replaceChildren(body,
+    h('div', {testid: 'plan-results'},
+      figuresSection(summaryJson.summary),
+      summaryJson.current ? comparisonSection(summaryJson.current.summary, summaryJson.summary, summaryJson.comparison) : null,
+      issuesSection(summaryJson.issues ?? []),
+      mapSection,
+      downloadsSection(plan.id)));
+
+  const [boundary, routes] = await Promise.allSettled([
+    api('GET', `${boroughPath(plan.borough)}/boundary`, {signal}),
+    api('GET', planFilePath(plan.id, 'routes.geojson'), {signal}),
+  ]);
+  if (signal.aborted) return;
+  mapLoading.remove();
+  if (boundary.status === 'rejected' || routes.status === 'rejected') {
+    mapSection.append(message('error', 'The map could not be shown: ',
+      explain(boundary.status === 'rejected' ? boundary.reason : routes.reason)));
+    return;
+  }
+  const routesGeojson = typeof routes.value === 'string' ? JSON.parse(routes.value) : routes.value;
+  try {
+    await createPlanMap(mapSection, boundary.value, routesGeojson, signal);
+  } catch (error) {
+    if (!signal.aborted) mapSection.append(message('error', `The map could not be shown: ${error.message}.`));
+  }
+}
+
+function figure(testid, label, value, note) {
+  return h('div', {class: 'figure', testid},
+    h('dt', {class: 'figure__label'}, label),
+    h('dd', {class: 'figure__value', testid: `${testid}-value`}, value),
+    note ? h('dd', {class: 'figure__note'}, note) : null);
+}
+
+function vehiclesByType(byType) {
+  const entries = Object.entries(byType ?? {}).filter(([, n]) => n > 0);
+  return entries.length ? entries.map(([type, n]) => `${count(n)} ${type}`).join(', ') : null;
+}
+
+function figuresSection(s) {
+  const routes = s.routes ?? {};
+  return h('section', {class: 'section', 'aria-labelledby': 'figures-heading'},
+    h('h2', {id: 'figures-heading'}, 'The plan in figures'),
+    h('dl', {class: 'figures', testid: 'summary-figures'},
+      figure('fig-cost-day', 'Cost per day', money(s.cost_per_day, s.cost_per_day_pence)),
+      figure('fig-cost-year', 'Cost per year', money(s.cost_per_year, s.cost_per_year_pence),
+        s.school_days_per_year ? `over ${count(s.school_days_per_year)} school days` : null),
+      figure('fig-vehicles', 'Vehicles', count(s.vehicles), vehiclesByType(s.vehicles_by_type)),
+      figure('fig-routes', 'Routes', `${count(routes.AM ?? 0)} morning, ${count(routes.PM ?? 0)} afternoon`),
+      figure('fig-assistants', 'Passenger assistants', count(s.assistants)),
+      figure('fig-miles', 'Miles a day', decimal(s.miles, 1)),
+      figure('fig-mean-ride', 'Average ride', `${decimal(s.mean_ride_minutes, 1)} min`),
+      figure('fig-max-ride', 'Longest ride', `${decimal(s.max_ride_minutes, 0)} min`),
+      figure('fig-pupils', 'Children', count(s.pupils)),
+      figure('fig-over-limit', 'Children over their time limit', count(s.over_limit),
+        s.over_limit ? null : 'none'),
+      figure('fig-unserved', 'Journeys not carried', count(s.unserved),
+        s.unserved ? 'morning or afternoon runs with no vehicle' : 'every child has a seat, both runs')));
+}
+
+// £ without the sign: the sentence says "more" or "less".
+function moneyAbs(pounds, pence) {
+  return money(typeof pounds === 'number' ? Math.abs(pounds) : pounds, typeof pence === 'number' ? Math.abs(pence) : pence);
+}
+
+function comparisonSection(current, planned, comparison) {
+  const c = comparison ?? {};
+  const perDay = c.cost_per_day_difference_pence ?? (typeof c.cost_per_day_difference === 'number' ? c.cost_per_day_difference * 100 : null);
+  let sentence = null;
+  if (typeof perDay === 'number') {
+    const perYear = typeof c.cost_per_year_difference === 'number' || typeof c.cost_per_year_difference_pence === 'number'
+      ? ` (${moneyAbs(c.cost_per_year_difference, c.cost_per_year_difference_pence)} a year)` : '';
+    sentence = h('p', {class: 'lead', testid: 'comparison-sentence'}, perDay === 0
+      ? 'The planned routes cost the same as the current routes.'
+      : `The planned routes cost ${moneyAbs(c.cost_per_day_difference, c.cost_per_day_difference_pence)} a day ${perDay < 0 ? 'less' : 'more'} than the current routes${perYear}.`);
+  }
+  return h('section', {class: 'section', testid: 'comparison', 'aria-labelledby': 'comparison-heading'},
+    h('h2', {id: 'comparison-heading'}, 'Compared with the current routes'),
+    sentence,
+    table({
+      testid: 'comparison-table',
+      columns: [
+        {label: 'Figure'},
+        {label: 'Current routes', className: 'num'},
+        {label: 'Planned routes', className: 'num'},
+        {label: 'Difference', className: 'num'},
+      ],
+      rows: [
+        ['Cost per day', money(current?.cost_per_day, current?.cost_per_day_pence), money(planned.cost_per_day, planned.cost_per_day_pence),
+          `${moneySigned(c.cost_per_day_difference, c.cost_per_day_difference_pence)} (${percentSigned(c.cost_per_day_difference_percent)})`],
+        ['Cost per year', money(current?.cost_per_year, current?.cost_per_year_pence), money(planned.cost_per_year, planned.cost_per_year_pence),
+          `${moneySigned(c.cost_per_year_difference, c.cost_per_year_difference_pence)} (${percentSigned(c.cost_per_year_difference_percent)})`],
+        ['Vehicles', count(current?.vehicles), count(planned.vehicles), countSigned(c.vehicles_difference)],
+        ['Children over their time limit', count(current?.over_limit), count(planned.over_limit), countSigned(c.over_limit_difference)],
+        ['Journeys not carried', count(current?.unserved), count(planned.unserved),
+          current?.unserved === undefined ? '' : countSigned((planned.unserved ?? 0) - current.unserved)],
+      ],
+    }),
+    h('p', {class: 'hint'}, 'A negative difference is a saving. The current routes are re-timed with the same travel times and rules as the plan.'));
+}
+
+function issueKind(issue) {
+  if (issue.status === 'unserved') return 'Not carried';
+  if (issue.ride_minutes !== null && issue.limit_minutes !== null && issue.ride_minutes > issue.limit_minutes) return 'Over time limit';
+  return 'Breaks a rule';
+}
+
+function issuesSection(issues) {
+  return h('section', {class: 'section', testid: 'issues', 'aria-labelledby': 'issues-heading'},
+    h('h2', {id: 'issues-heading'}, `Children not carried or over their time limit (${count(issues.length)})`),
+    issues.length === 0
+      ? h('p', {testid: 'no-issues'}, 'Every child is carried within their time limit, morning and afternoon.')
+      : [h('p', {}, `${plural(issues.length, 'journey')} need attention. The reason says what stopped the planner.`),
+        table({
+          testid: 'issues-table',
+          columns: [
+            {label: 'Child', field: 'pupil_id'},
+            {label: 'Run', field: 'run'},
+            {label: 'Problem', field: 'status'},
+            {label: 'Route', field: 'route_id'},
+            {label: 'Ride (min)', className: 'num', field: 'ride_minutes'},
+            {label: 'Limit (min)', className: 'num', field: 'limit_minutes'},
+            {label: 'Reason', field: 'reason'},
+          ],
+          rows: issues.map((i) => [i.pupil_id, runName(i.run), issueKind(i), i.route_id ?? 'none',
+            i.ride_minutes === null || i.ride_minutes === undefined ? '' : decimal(i.ride_minutes, 0),
+            i.limit_minutes === null || i.limit_minutes === undefined ? '' : count(i.limit_minutes),
+            i.reason ?? '']),
+        })]);
+}
+
+function downloadsSection(id) {
+  return h('section', {class: 'section', testid: 'downloads', 'aria-labelledby': 'downloads-heading'},
+    h('h2', {id: 'downloads-heading'}, 'Download'),
+    h('ul', {class: 'downloads'},
+      DOWNLOADS.map((d) => h('li', {},
+        h('a', {href: planFilePath(id, d.name), testid: `download-${d.name}`,
+          // The route sheets are a page to read and print; the rest are files to save.
+          ...(d.name.endsWith('.html') ? {target: '_blank', rel: 'noopener'} : {download: d.name})},
+        d.label, ' (', d.name, ')', d.name.endsWith('.html') ? h('span', {class: 'visually-hidden'}, ', opens in a new tab') : null),
+        `: ${d.what}`))),
+    h('p', {class: 'warning', role: 'note'}, h('strong', {}, 'Personal data. '),
+      'The routes, route sheets, children’s journeys and map file show where children live. Store and share them as your council’s data protection rules require.'));
+}
