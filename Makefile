@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 SHARED ?= $(abspath ../shared)
 
-.PHONY: all deps build demo test bench bench-planner format clean
+.PHONY: all deps build demo serve test bench bench-planner fuzz load-test format clean
 
 all: build
 
@@ -22,6 +22,10 @@ build: deps $(BUILD_DIR)/build.ninja
 demo: build
 	@scripts/demo.sh $(BUILD_DIR) $(SHARED)
 
+# The web app on the demo's store (run `make demo` first): http://127.0.0.1:8080
+serve: build
+	$(BUILD_DIR)/sendplan serve --database sqlite:out/demo/sendplan.db --shared $(SHARED)
+
 # The benchmark-based tests need ../shared; without it they would skip, so refuse instead
 # (set ALLOW_MISSING_SHARED=1 to run the rest anyway).
 test: build
@@ -37,6 +41,15 @@ bench: build
 # The planner at borough scale: 300 and 1,500 pupils, and a pool of 4 boroughs (about 15 min).
 bench-planner: build
 	@scripts/bench-planner.sh $(BUILD_DIR) $(SHARED)
+
+# libFuzzer targets (a separate clang build in build-fuzz/), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# 10,000 requests against a live server on loopback; prints the latency table.
+load-test: build
+	@scripts/load-test.sh $(BUILD_DIR) $(SHARED)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: the main job on a synthetic London borough: generates Hackney with 200 pupils,
 # plans its morning and afternoon SEN transport runs (30 s) and shows where the files are; then
+# runs the platform (scripts/demo-platform.sh: server, accounts, upload, plan via the API); then
 # solves the Cordeau DARP instance a4-24 for 5 seconds and checks that plan with the independent
 # checker.
 # Usage: scripts/demo.sh BUILD_DIR SHARED_DIR   (writes out/demo/ in the repository)
@@ -47,11 +48,14 @@ if [[ -f $boundaries ]]; then
   echo "Open out/demo/hackney/plan/route_sheets.html in a browser for the operators' sheets,"
   echo "and out/demo/hackney/plan/routes.geojson in QGIS for the map."
   echo
+  echo "== sendplan demo 2: the platform on the embedded store (SQLite): upload, plan, regional view =="
+  scripts/demo-platform.sh "$build_dir" "$shared_dir"
+  echo
 else
   echo "demo: no borough boundaries at $boundaries: skipping the borough demo." >&2
 fi
 plan=out/demo/a4-24.json
-echo "== sendplan demo 2: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
+echo "== sendplan demo 3: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
 solve_status=0
 "$sendplan" solve --format cordeau "$instance" --time-limit 5 --output "$plan" || solve_status=$?
 if [[ $solve_status -ne 0 && $solve_status -ne 1 ]]; then

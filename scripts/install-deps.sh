@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages sendplan needs to build, test and run.
+# Installs what sendplan needs to build, test and run: Debian 12 packages (apt) and the web
+# app's npm packages (pinned in package.json / package-lock.json, installed into node_modules/).
 # Idempotent: installs only what is missing. Needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -8,6 +9,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev zlib1g-dev libcpp-httplib-dev
+  libsodium-dev libpqxx-dev libpq-dev postgresql curl
+  clang libclang-rt-14-dev
+  nodejs npm chromium
 )
 
 missing=()
@@ -16,14 +20,31 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
-
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+# A machine may already have Node.js and npm from elsewhere (e.g. a newer Node): keep it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  kept=()
+  for p in "${missing[@]}"; do
+    if [[ $p != nodejs && $p != npm ]]; then kept+=("$p"); fi
+  done
+  missing=("${kept[@]+"${kept[@]}"}")
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The web app's libraries and the browser-test driver, exactly as locked.
+repo=$(cd "$(dirname "$0")/.." && pwd)
+if [[ ! -d $repo/node_modules/leaflet || ! -d $repo/node_modules/playwright-core ||
+      $repo/package-lock.json -nt $repo/node_modules/.package-lock.json ]]; then
+  echo "install-deps: npm ci (leaflet, playwright-core)"
+  (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error)
+else
+  echo "install-deps: npm packages present"
+fi
