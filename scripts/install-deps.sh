@@ -9,7 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev zlib1g-dev libcpp-httplib-dev
-  libsodium-dev libpqxx-dev libpq-dev postgresql curl
+  libsodium-dev libpqxx-dev libpq-dev postgresql curl jq
   clang libclang-rt-14-dev
   nodejs npm chromium
 )

@@ -37,6 +37,10 @@ Result<nlohmann::json> parse_object(const httplib::Request& request) {
   } catch (const nlohmann::json::parse_error& e) {
     return make_error(ErrorCode::kInvalidArgument,
                       fmt::format("the body is not valid JSON (at byte {})", e.byte));
+  } catch (const nlohmann::json::exception&) {
+    // e.g. out_of_range 406: a number such as 1e999 that no double holds (found by fuzzing).
+    return make_error(ErrorCode::kInvalidArgument,
+                      "the body is not usable JSON (a number out of range?)");
   }
   if (!body.is_object())
     return make_error(ErrorCode::kInvalidArgument, "the body must be a JSON object");

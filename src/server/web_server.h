@@ -34,6 +34,9 @@ class WebServer {
   // From any thread, e.g. a signal watcher. Safe to call more than once.
   void stop();
 
+  // The configured httplib server, for driving requests without a socket (the fuzzer).
+  httplib::Server& http_server() { return server_; }
+
  private:
   void add_static_files();
   void add_error_handling();

@@ -148,6 +148,32 @@ TEST_P(InputsTest, MalformedJsonAndWrongTypesAre400WithJson) {
   EXPECT_TRUE(server_->store().list_plans("").value().empty());
 }
 
+// Regression (found by fuzzing): numbers no double holds made nlohmann throw out_of_range,
+// which escaped as a 500.
+TEST_P(InputsTest, NumbersOutOfRangeAre400NotACrash) {
+  httplib::Client client("127.0.0.1", server_->port());
+  auto login =
+      client.Post("/api/login", R"({"username":"officer","password":1e999})", "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 400);
+  EXPECT_EQ(json_of(login)["error"], "bad_request");
+  auto plan = officer_->post("/api/boroughs/Hackney/plans", R"({"time_limit_seconds":1e400})");
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->status, 400);
+}
+
+// Regression (found by fuzzing): a gzip body was inflated past the body limit.
+TEST_P(InputsTest, CompressedBodiesAreRefusedUnread) {
+  httplib::Client client("127.0.0.1", server_->port());
+  auto result = client.Post("/api/login", {{"Content-Encoding", "gzip"}}, std::string(300, '\0'),
+                            "application/json");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 415);
+  EXPECT_EQ(json_of(result)["error"], "unsupported_encoding");
+  auto upload = officer_->put("/api/boroughs/Hackney/inputs/pupils", files_.pupils);
+  EXPECT_EQ(upload->status, 201);  // plain bodies still go in
+}
+
 // Sends the headers and half of a body promising more, then hangs up: the server must store
 // nothing and keep serving.
 TEST_P(InputsTest, AnUploadCutOffHalfWayLeavesTheStoreAsItWas) {
