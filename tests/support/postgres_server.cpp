@@ -107,6 +107,17 @@ void give_to(const fs::path& path, const Account& account) {
   }
 }
 
+// In a forked child: switch to `account` (the postgres user when the tests run as root), or end
+// the child. Only async-signal-safe calls.
+void become_or_exit(const Account& account) {
+  if (account.uid < 0) return;
+  const auto gid = static_cast<gid_t>(account.gid);
+  if (::setgroups(1, &gid) != 0 || ::setgid(gid) != 0 ||
+      ::setuid(static_cast<uid_t>(account.uid)) != 0) {
+    ::_exit(126);
+  }
+}
+
 // Runs `args` (args[0] is the program's path) in `folder` as `account`, stdout and stderr
 // appended to `log`. Returns the exit status, or -1 when it did not run or was killed.
 int run_program(const std::vector<std::string>& args, const std::string& folder,
@@ -126,13 +137,7 @@ int run_program(const std::vector<std::string>& args, const std::string& folder,
     ::dup2(out, 2);
     // The server must not inherit the test's files and sockets.
     ::close_range(3, ~0U, 0);
-    if (account.uid >= 0) {
-      const auto gid = static_cast<gid_t>(account.gid);
-      if (::setgroups(1, &gid) != 0 || ::setgid(gid) != 0 ||
-          ::setuid(static_cast<uid_t>(account.uid)) != 0) {
-        ::_exit(126);
-      }
-    }
+    become_or_exit(account);
     if (::chdir(folder.c_str()) != 0) ::_exit(126);
     ::execv(argv[0], argv.data());
     ::_exit(127);
@@ -174,13 +179,7 @@ int start_watchdog(const std::string& bin, const std::string& folder, const Acco
     ::dup2(null, 1);
     ::dup2(null, 2);
     ::close_range(3, ~0U, 0);
-    if (account.uid >= 0) {
-      const auto gid = static_cast<gid_t>(account.gid);
-      if (::setgroups(1, &gid) != 0 || ::setgid(gid) != 0 ||
-          ::setuid(static_cast<uid_t>(account.uid)) != 0) {
-        ::_exit(126);
-      }
-    }
+    become_or_exit(account);
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
