@@ -6,10 +6,10 @@
 #include <cstdio>
 
 #include "cli/planner_setup.h"
-#include "report/settings_json.h"
 #include "cli/terminal.h"
 #include "report/report_files.h"
 #include "report/routes_csv_reader.h"
+#include "report/settings_json.h"
 #include "transport/readers.h"
 
 namespace sendplan::cli {
@@ -42,7 +42,8 @@ int run_plan(const PlanOptions& options) {
     if (!routes) {
       problems.insert(problems.end(), routes.problems().begin(), routes.problems().end());
     } else if (inputs) {
-      auto resolved = report::resolve_current_routes(routes.value(), inputs.value(), options.current);
+      auto resolved =
+          report::resolve_current_routes(routes.value(), inputs.value(), options.current);
       if (!resolved)
         problems.insert(problems.end(), resolved.problems().begin(), resolved.problems().end());
       else

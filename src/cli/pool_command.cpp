@@ -12,9 +12,9 @@
 #include <numeric>
 
 #include "cli/planner_setup.h"
-#include "report/settings_json.h"
 #include "cli/terminal.h"
 #include "report/report_files.h"
+#include "report/settings_json.h"
 #include "transport/pool.h"
 #include "transport/readers.h"
 

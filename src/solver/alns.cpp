@@ -63,8 +63,7 @@ double Alns::progress(Clock::time_point started, int64_t iteration) const {
 }
 
 bool Alns::out_of_time(Clock::time_point started) const {
-  if (parameters_.stop != nullptr && parameters_.stop->load(std::memory_order_relaxed))
-    return true;
+  if (parameters_.stop != nullptr && parameters_.stop->load(std::memory_order_relaxed)) return true;
   return parameters_.time_limit_seconds > 0 &&
          std::chrono::duration<double>(Clock::now() - started).count() >=
              parameters_.time_limit_seconds;
