@@ -80,6 +80,16 @@ bool Api::may_see_children(const Principal& who, const std::string& borough,
   return false;
 }
 
+std::optional<Api::BoroughAccess> Api::children_of(const httplib::Request& request,
+                                                   httplib::Response& response, bool change) {
+  std::optional<Principal> who =
+      change ? changing(request, response) : signed_in(request, response);
+  if (!who) return std::nullopt;
+  std::optional<std::string> name = borough(request.matches[1], response);
+  if (!name || !may_see_children(*who, *name, response)) return std::nullopt;
+  return BoroughAccess{std::move(*who), std::move(*name)};
+}
+
 bool Api::is_admin(const Principal& who, httplib::Response& response) const {
   if (who.user.role == store::Role::kAdministrator) return true;
   send_error(response, 403, "forbidden", "administrators only");

@@ -55,6 +55,14 @@ class Api {
   std::optional<std::string> borough(const std::string& raw, httplib::Response& response) const;
   bool may_see_children(const Principal& who, const std::string& borough,
                         httplib::Response& response) const;
+  // The start of every borough handler: signed in (with the CSRF token when `changing`), the
+  // path's borough known (request.matches[1]), and its children's records open to the user.
+  struct BoroughAccess {
+    Principal who;
+    std::string borough;
+  };
+  std::optional<BoroughAccess> children_of(const httplib::Request& request,
+                                           httplib::Response& response, bool changing);
   bool is_admin(const Principal& who, httplib::Response& response) const;
   // Writes the audit entry; false (and a 500) when it could not be written.
   bool audit(const Principal& who, const std::string& action, const std::string& borough,

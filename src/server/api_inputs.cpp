@@ -22,10 +22,10 @@ nlohmann::json dataset_json(const store::DatasetInfo& d) {
 }  // namespace
 
 void Api::upload(const httplib::Request& request, httplib::Response& response) {
-  std::optional<Principal> who = changing(request, response);
-  if (!who) return;
-  std::optional<std::string> name = borough(request.matches[1], response);
-  if (!name || !may_see_children(*who, *name, response)) return;
+  std::optional<BoroughAccess> access = children_of(request, response, true);
+  if (!access) return;
+  const Principal& who = access->who;
+  const std::string& name = access->borough;
   const std::string kind = request.matches[2];
   if (!is_input_kind(kind))
     return send_error(response, 404, "not_found",
@@ -33,7 +33,7 @@ void Api::upload(const httplib::Request& request, httplib::Response& response) {
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), kind + ".csv");
 
-  transport::InputResult<int> rows = check_input(kind, request.body, file_name, *name, atlas_,
+  transport::InputResult<int> rows = check_input(kind, request.body, file_name, name, atlas_,
                                                  settings_.policy, settings_.postcodes);
   if (!rows) {
     const auto& problems = rows.problems();
@@ -45,10 +45,10 @@ void Api::upload(const httplib::Request& request, httplib::Response& response) {
          {"problems", problems_json(problems)}});
   }
   store::Dataset dataset{
-      0, *name, kind, file_name, request.body, rows.value(), who->user.id, store::utc_now()};
+      0, name, kind, file_name, request.body, rows.value(), who.user.id, store::utc_now()};
   Result<std::int64_t> id = store_.add_dataset(dataset);
   if (!id) return store_failed(id.error(), response);
-  if (!audit(*who, "upload " + kind, *name,
+  if (!audit(who, "upload " + kind, name,
              fmt::format("dataset {} ({} rows)", id.value(), rows.value()), response))
     return;
   dataset.id = id.value();
@@ -58,11 +58,10 @@ void Api::upload(const httplib::Request& request, httplib::Response& response) {
 }
 
 void Api::datasets(const httplib::Request& request, httplib::Response& response) {
-  std::optional<Principal> who = signed_in(request, response);
-  if (!who) return;
-  std::optional<std::string> name = borough(request.matches[1], response);
-  if (!name || !may_see_children(*who, *name, response)) return;
-  Result<std::vector<store::DatasetInfo>> list = store_.list_datasets(*name);
+  std::optional<BoroughAccess> access = children_of(request, response, false);
+  if (!access) return;
+  const std::string& name = access->borough;
+  Result<std::vector<store::DatasetInfo>> list = store_.list_datasets(name);
   if (!list) return store_failed(list.error(), response);
   nlohmann::json out = nlohmann::json::array();
   for (const store::DatasetInfo& d : list.value()) out.push_back(dataset_json(d));
@@ -70,11 +69,11 @@ void Api::datasets(const httplib::Request& request, httplib::Response& response)
 }
 
 void Api::pupils(const httplib::Request& request, httplib::Response& response) {
-  std::optional<Principal> who = signed_in(request, response);
-  if (!who) return;
-  std::optional<std::string> name = borough(request.matches[1], response);
-  if (!name || !may_see_children(*who, *name, response)) return;
-  Result<std::optional<store::Dataset>> latest = store_.latest_dataset(*name, "pupils");
+  std::optional<BoroughAccess> access = children_of(request, response, false);
+  if (!access) return;
+  const Principal& who = access->who;
+  const std::string& name = access->borough;
+  Result<std::optional<store::Dataset>> latest = store_.latest_dataset(name, "pupils");
   if (!latest) return store_failed(latest.error(), response);
   if (!latest.value()) return send_json(response, 200, {{"dataset", nullptr}, {"pupils", {}}});
   const store::Dataset& dataset = *latest.value();
@@ -83,7 +82,7 @@ void Api::pupils(const httplib::Request& request, httplib::Response& response) {
   if (!pupils)
     return send_error(response, 500, "internal",
                       "the stored pupils file no longer reads with the server's settings");
-  if (!audit(*who, "read pupils", *name,
+  if (!audit(who, "read pupils", name,
              fmt::format("dataset {} ({} rows)", dataset.id, pupils.value().size()), response))
     return;
   nlohmann::json list = nlohmann::json::array();

@@ -39,10 +39,10 @@ const char* content_type(const std::string& name) {
 }  // namespace
 
 void Api::create_plan(const httplib::Request& request, httplib::Response& response) {
-  std::optional<Principal> who = changing(request, response);
-  if (!who) return;
-  std::optional<std::string> name = borough(request.matches[1], response);
-  if (!name || !may_see_children(*who, *name, response)) return;
+  std::optional<BoroughAccess> access = children_of(request, response, true);
+  if (!access) return;
+  const Principal& who = access->who;
+  const std::string& name = access->borough;
 
   double time_limit = settings_.default_time_limit_seconds;
   bool use_current = true;
@@ -67,7 +67,7 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   std::optional<store::Dataset> latest[4];
   const char* kinds[4] = {"pupils", "schools", "fleet", "current"};
   for (int k = 0; k < 4; ++k) {
-    Result<std::optional<store::Dataset>> found = store_.latest_dataset(*name, kinds[k]);
+    Result<std::optional<store::Dataset>> found = store_.latest_dataset(name, kinds[k]);
     if (!found) return store_failed(found.error(), response);
     latest[k] = std::move(found).value();
   }
@@ -91,10 +91,10 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   PlanJob job;
   job.settings.policy = settings_.policy;
   job.settings.solver.time_limit_seconds = time_limit;
-  job.title = *name + " SEN transport";
+  job.title = name + " SEN transport";
   store::PlanRecord plan;
-  plan.borough = *name;
-  plan.created_by = who->user.id;
+  plan.borough = name;
+  plan.created_by = who.user.id;
   plan.created_at = store::utc_now();
   plan.message = "Waiting to start";
   plan.settings_json = nlohmann::json({{"time_limit_seconds", time_limit},
@@ -118,11 +118,10 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
 }
 
 void Api::list_plans(const httplib::Request& request, httplib::Response& response) {
-  std::optional<Principal> who = signed_in(request, response);
-  if (!who) return;
-  std::optional<std::string> name = borough(request.matches[1], response);
-  if (!name || !may_see_children(*who, *name, response)) return;
-  Result<std::vector<store::PlanRecord>> plans = store_.list_plans(*name);
+  std::optional<BoroughAccess> access = children_of(request, response, false);
+  if (!access) return;
+  const std::string& name = access->borough;
+  Result<std::vector<store::PlanRecord>> plans = store_.list_plans(name);
   if (!plans) return store_failed(plans.error(), response);
   nlohmann::json out = nlohmann::json::array();
   for (const store::PlanRecord& plan : plans.value()) {
