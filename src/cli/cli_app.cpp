@@ -7,6 +7,7 @@
 
 #include "cli/bench_command.h"
 #include "cli/generate_command.h"
+#include "cli/import_command.h"
 #include "cli/plan_command.h"
 #include "cli/pool_command.h"
 #include "cli/serve_command.h"
@@ -185,6 +186,20 @@ int run_cli(int argc, char** argv) {
   CLI::App* user_list = user_command->add_subcommand("list", "List the accounts");
   user_list->add_option("--database", user.database, "As for serve")->default_val(user.database);
 
+  ImportOptions import_options;
+  CLI::App* import_command =
+      app.add_subcommand("import", "Import published statistics into the store");
+  import_command->require_subcommand(1);
+  CLI::App* import_dfe = import_command->add_subcommand(
+      "dfe",
+      "DfE SEN2, school census, LAIT, high-needs finance and Ofsted area SEND files "
+      "(recognised by their header; all or nothing; the same file twice changes nothing)");
+  import_dfe->add_option("--database", import_options.database, "As for serve")
+      ->default_val(import_options.database);
+  import_dfe->add_option("files", import_options.files, "CSV files as published")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -198,6 +213,7 @@ int run_cli(int argc, char** argv) {
   if (serve_command->parsed()) return run_serve(serve);
   if (user_add->parsed()) return run_user_add(user);
   if (user_list->parsed()) return run_user_list(user);
+  if (import_dfe->parsed()) return run_import_dfe(import_options);
   return run_bench(bench);
 }
 

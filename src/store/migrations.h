@@ -18,7 +18,8 @@ struct Migration {
   int version = 0;  // 1, 2, 3, ... in order
   std::string description;
   // Statements separated by ';'. Written once for both dialects; {id} stands for an
-  // auto-numbered primary key column type and {blob} for a bytes column type.
+  // auto-numbered primary key column type, {blob} for a bytes column type and {without_rowid}
+  // for SQLite's WITHOUT ROWID after a table keyed by its primary key.
   std::string sql;
 };
 

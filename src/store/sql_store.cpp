@@ -10,6 +10,8 @@
 #include <cmath>
 #include <mutex>
 
+#include "store/sql_stats.h"
+
 namespace sendplan::store {
 
 namespace {
@@ -421,7 +423,47 @@ class SqlStore final : public Store {
     return count;
   }
 
+  // --- published statistics
+
+  Result<std::vector<StatImportOutcome>> import_stat_releases(
+      const std::vector<StatImport>& imports) override {
+    std::vector<StatImportOutcome> outcomes;
+    Status status = write("import statistics", [&]() -> Status {
+      Result<std::vector<StatImportOutcome>> done =
+          detail::import_stat_releases(*connection_, imports, utc_now());
+      if (!done.ok()) return done.error();
+      outcomes = std::move(done).value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return outcomes;
+  }
+
+  Result<std::vector<StatRelease>> list_stat_releases() override {
+    return read("list statistics releases", detail::list_stat_releases);
+  }
+  Result<std::vector<StatArea>> list_stat_areas() override {
+    return read("list statistics areas", detail::list_stat_areas);
+  }
+  Result<std::vector<StatValue>> query_stat_values(const StatQuery& query) override {
+    return read("read statistics", [&](SqlConnection& connection) {
+      return detail::query_stat_values(connection, query);
+    });
+  }
+  Result<std::vector<StatNeighbour>> list_stat_neighbours() override {
+    return read("list statistical neighbours", detail::list_stat_neighbours);
+  }
+
  private:
+  // Runs a read under the lock; errors name `operation`.
+  template <typename Read>
+  auto read(const char* operation, Read&& body) -> decltype(body(std::declval<SqlConnection&>())) {
+    std::lock_guard lock(mutex_);
+    auto result = body(*connection_);
+    if (!result.ok()) return failed(operation, result.error());
+    return result;
+  }
+
   // Runs `body` as one transaction under the lock; errors name `operation`.
   Status write(const char* operation, const std::function<Status()>& body) {
     std::lock_guard lock(mutex_);

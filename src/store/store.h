@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/stats_records.h"
 
 namespace sendplan::store {
 
@@ -163,6 +164,20 @@ class Store {
   // `message`; returns how many.
   virtual Result<int> fail_unfinished_plans(const std::string& message,
                                             const std::string& finished_at) = 0;
+
+  // --- published statistics (stats_records.h)
+  // Imports every file in one transaction (all or nothing); a file already imported (same
+  // series and SHA-256) is reported as such and changes nothing.
+  virtual Result<std::vector<StatImportOutcome>> import_stat_releases(
+      const std::vector<StatImport>& imports) = 0;
+  // Oldest first.
+  virtual Result<std::vector<StatRelease>> list_stat_releases() = 0;
+  // Ordered by level (national, regional, la), then name.
+  virtual Result<std::vector<StatArea>> list_stat_areas() = 0;
+  // Ordered by measure, area, year, breakdown topic, breakdown.
+  virtual Result<std::vector<StatValue>> query_stat_values(const StatQuery& query) = 0;
+  // Every area's neighbours, by area then rank.
+  virtual Result<std::vector<StatNeighbour>> list_stat_neighbours() = 0;
 };
 
 // Opens (creating when needed) and migrates the store named by `url` (see above).
