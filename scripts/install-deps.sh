@@ -41,9 +41,10 @@ fi
 
 # The web app's libraries and the browser-test driver, exactly as locked.
 repo=$(cd "$(dirname "$0")/.." && pwd)
-if [[ ! -d $repo/node_modules/leaflet || ! -d $repo/node_modules/playwright-core ||
+if [[ ! -d $repo/node_modules/leaflet || ! -d $repo/node_modules/chart.js ||
+      ! -d $repo/node_modules/playwright-core ||
       $repo/package-lock.json -nt $repo/node_modules/.package-lock.json ]]; then
-  echo "install-deps: npm ci (leaflet, playwright-core)"
+  echo "install-deps: npm ci (leaflet, chart.js, playwright-core)"
   (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error)
 else
   echo "install-deps: npm packages present"

@@ -8,6 +8,7 @@
 #include "cli/bench_command.h"
 #include "cli/generate_command.h"
 #include "cli/import_command.h"
+#include "cli/report_command.h"
 #include "cli/plan_command.h"
 #include "cli/pool_command.h"
 #include "cli/serve_command.h"
@@ -200,6 +201,39 @@ int run_cli(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  ReportOptions report;
+  CLI::App* report_command = app.add_subcommand(
+      "report", "Write a borough's SEND profile (figures, charts, forecast) as one HTML file");
+  report_command->add_option("--database", report.database, "As for serve")
+      ->default_val(report.database);
+  report_command->add_option("--borough", report.borough, "Name, ONS code or DfE LA number")
+      ->required();
+  report_command->add_option("--out", report.out, "The HTML file to write")->required();
+  report_command
+      ->add_option("--cost-per-plan", report.cost_per_plan,
+                   "£ a year per EHC plan for the implied cost (default: the borough's "
+                   "high-needs block divided by its plans)")
+      ->check(CLI::NonNegativeNumber);
+  report_command->add_option("--fit-years", report.fit_years, "Januaries the trend is fitted to")
+      ->default_val(report.fit_years)
+      ->check(CLI::Range(3, 20));
+  report_command->add_option("--horizon", report.horizon, "Years to forecast")
+      ->default_val(report.horizon)
+      ->check(CLI::Range(1, 10));
+  CLI::App* forecast_command = app.add_subcommand(
+      "forecast", "Print the forecast method's back-test and, with --borough, its forecast");
+  forecast_command->add_option("--database", report.database, "As for serve")
+      ->default_val(report.database);
+  forecast_command->add_option("--borough", report.borough, "Name, ONS code or DfE LA number");
+  forecast_command->add_option("--cost-per-plan", report.cost_per_plan, "As for report")
+      ->check(CLI::NonNegativeNumber);
+  forecast_command->add_option("--fit-years", report.fit_years, "As for report")
+      ->default_val(report.fit_years)
+      ->check(CLI::Range(3, 20));
+  forecast_command->add_option("--horizon", report.horizon, "As for report")
+      ->default_val(report.horizon)
+      ->check(CLI::Range(1, 10));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -214,6 +248,8 @@ int run_cli(int argc, char** argv) {
   if (user_add->parsed()) return run_user_add(user);
   if (user_list->parsed()) return run_user_list(user);
   if (import_dfe->parsed()) return run_import_dfe(import_options);
+  if (report_command->parsed()) return run_report(report);
+  if (forecast_command->parsed()) return run_forecast(report);
   return run_bench(bench);
 }
 

@@ -38,6 +38,15 @@ void Api::register_routes(httplib::Server& server) {
   server.Get("/api/audit", bind(&Api::audit_log));
   server.Get("/api/users", bind(&Api::users));
   server.Post("/api/users", bind(&Api::add_user));
+  server.Get("/api/stats/indicators", bind(&Api::stats_indicators));
+  server.Get(R"(/api/stats/indicators/([a-z0-9-]{1,80}))", bind(&Api::stats_indicator));
+  server.Get("/api/stats/areas", bind(&Api::stats_areas));
+  server.Get(R"(/api/stats/profile/([^/]{1,80}))", bind(&Api::stats_profile));
+  server.Get(R"(/api/stats/profile/([^/]{1,80})/figures/([a-z0-9-]{1,80})\.csv)",
+             bind(&Api::stats_figure_csv));
+  server.Get(R"(/api/stats/profile/([^/]{1,80})/report\.html)", bind(&Api::stats_report));
+  server.Get("/api/stats/inspections", bind(&Api::stats_inspections));
+  server.Get("/api/stats/releases", bind(&Api::stats_releases));
 }
 
 std::optional<Principal> Api::signed_in(const httplib::Request& request,

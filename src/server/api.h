@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "dfe/profile.h"
 #include "geo/postcode.h"
 #include "server/borough_atlas.h"
 #include "server/plan_jobs.h"
@@ -93,6 +94,16 @@ class Api {
   void audit_log(const httplib::Request&, httplib::Response&);
   void users(const httplib::Request&, httplib::Response&);
   void add_user(const httplib::Request&, httplib::Response&);
+  // (api_stats.cpp)
+  void stats_indicators(const httplib::Request&, httplib::Response&);
+  void stats_areas(const httplib::Request&, httplib::Response&);
+  void stats_indicator(const httplib::Request&, httplib::Response&);
+  void stats_profile(const httplib::Request&, httplib::Response&);
+  void stats_figure_csv(const httplib::Request&, httplib::Response&);
+  void stats_report(const httplib::Request&, httplib::Response&);
+  void stats_inspections(const httplib::Request&, httplib::Response&);
+  void stats_releases(const httplib::Request&, httplib::Response&);
+  std::optional<dfe::Profile> profile_of(const httplib::Request&, httplib::Response&);
 
   store::Store& store_;
   const BoroughAtlas& atlas_;

@@ -57,6 +57,9 @@ void WebServer::add_static_files() {
   if (!server_.set_mount_point("/vendor/leaflet", options_.vendor_dir + "/leaflet/dist"))
     spdlog::warn("Leaflet not found in {}/leaflet/dist (run scripts/install-deps.sh)",
                  options_.vendor_dir);
+  if (!server_.set_mount_point("/vendor/chart.js", options_.vendor_dir + "/chart.js/dist"))
+    spdlog::warn("Chart.js not found in {}/chart.js/dist (run scripts/install-deps.sh)",
+                 options_.vendor_dir);
 }
 
 void WebServer::add_error_handling() {
