@@ -57,12 +57,12 @@ int run_forecast(const ReportOptions& options) {
   const stats::ForecastOptions forecast = forecast_options(options);
   Result<stats::Backtest> backtest = dfe::london_backtest(*store.value(), forecast);
   if (!backtest.ok()) return report_error(backtest.error());
-  fmt::print("Back-test of the forecast (constant growth fitted to the last {} Januaries), every "
-             "London borough, origins {} to {}:\n",
-             forecast.fit_years, backtest.value().origins.front(),
-             backtest.value().origins.back());
-  fmt::print("{:>8} {:>6} {:>10} {:>10} {:>10} {:>10}\n", "horizon", "cases", "MAPE %",
-             "bias %", "p10 err %", "p90 err %");
+  fmt::print(
+      "Back-test of the forecast (constant growth fitted to the last {} Januaries), every "
+      "London borough, origins {} to {}:\n",
+      forecast.fit_years, backtest.value().origins.front(), backtest.value().origins.back());
+  fmt::print("{:>8} {:>6} {:>10} {:>10} {:>10} {:>10}\n", "horizon", "cases", "MAPE %", "bias %",
+             "p10 err %", "p90 err %");
   for (const stats::HorizonError& horizon : backtest.value().horizons) {
     fmt::print("{:>8} {:>6} {:>10.1f} {:>10.1f} {:>10.1f} {:>10.1f}\n", horizon.horizon,
                horizon.cases, horizon.mape, horizon.mean_error,

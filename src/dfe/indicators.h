@@ -32,7 +32,7 @@ struct Indicator {
   std::string title;  // "EHC plans in place in January"
   stats::Unit unit = stats::Unit::kCount;
   Polarity polarity = Polarity::kNeither;
-  std::string group;   // "EHC plans", "Timeliness", "Placements", "Pupils", "Finance", "Inspections"
+  std::string group;  // "EHC plans", "Timeliness", "Placements", "Pupils", "Finance", "Inspections"
   std::string source;  // "DfE, Education, health and care plans (SEN2)"
   MeasureSource primary;
   // Years the primary source lacks come from here (e.g. plans before 2019 from the 2010-2022
@@ -51,7 +51,7 @@ struct AreaValue {
   std::string period;  // as published, e.g. "2024/25"
   int year = 0;
   std::optional<double> value;
-  std::string symbol;  // DfE's symbol when missing
+  std::string symbol;           // DfE's symbol when missing
   bool earlier_source = false;  // came from the indicator's `earlier` source
 };
 

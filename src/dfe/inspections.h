@@ -22,8 +22,8 @@ struct AreaInspection {
 };
 
 struct OutcomeShares {
-  std::string name;  // "London", "England"
-  int inspected = 0;  // areas with an outcome
+  std::string name;                  // "London", "England"
+  int inspected = 0;                 // areas with an outcome
   int at_outcome[4] = {0, 0, 0, 0};  // [1..3] used
 };
 

@@ -7,8 +7,8 @@
 namespace sendplan::dfe {
 
 struct NeedType {
-  std::string code;   // "asd", as in DfE's column names number_asd and asd_pc
-  std::string name;   // "Autistic spectrum disorder"
+  std::string code;           // "asd", as in DfE's column names number_asd and asd_pc
+  std::string name;           // "Autistic spectrum disorder"
   std::string count_measure;  // "number_asd"
 };
 

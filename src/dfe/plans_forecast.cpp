@@ -71,8 +71,9 @@ Result<std::optional<std::pair<double, std::string>>> derived_cost(
             {*it->value / plan.value,
              fmt::format("{}'s high-needs block {} ({}) divided by its EHC plans in January {} "
                          "({})",
-                         area_name, it->period, stats::format_value(*it->value, stats::Unit::kPounds),
-                         plan.year, stats::format_value(plan.value, stats::Unit::kCount))});
+                         area_name, it->period,
+                         stats::format_value(*it->value, stats::Unit::kPounds), plan.year,
+                         stats::format_value(plan.value, stats::Unit::kCount))});
       }
     }
   }
@@ -101,8 +102,7 @@ Result<stats::Backtest> london_backtest(store::Store& store,
 
 Result<PlansForecast> forecast_plans(store::Store& store, const std::string& area_code,
                                      const stats::Backtest& errors,
-                                     const stats::ForecastOptions& options,
-                                     double cost_per_plan) {
+                                     const stats::ForecastOptions& options, double cost_per_plan) {
   Result<std::map<std::string, std::vector<stats::YearValue>>> series =
       plan_series(store, {area_code});
   if (!series.ok()) return series.error();

@@ -27,12 +27,12 @@ struct NeedShare {
 
 struct PlansForecast {
   std::string area_code;
-  std::vector<stats::YearValue> history;      // plans in January, by year
-  std::vector<stats::ForecastPoint> total;    // the forecast years
-  std::vector<NeedShare> needs;               // empty when the store has no need counts
-  std::string needs_period;                   // e.g. "2024/25"
-  double cost_per_plan = 0;                   // £ a year
-  std::string cost_basis;                     // how cost_per_plan was chosen
+  std::vector<stats::YearValue> history;    // plans in January, by year
+  std::vector<stats::ForecastPoint> total;  // the forecast years
+  std::vector<NeedShare> needs;             // empty when the store has no need counts
+  std::string needs_period;                 // e.g. "2024/25"
+  double cost_per_plan = 0;                 // £ a year
+  std::string cost_basis;                   // how cost_per_plan was chosen
 };
 
 // kNotFound when the area has fewer than 3 years of plans. `cost_per_plan` 0 = derive it: the

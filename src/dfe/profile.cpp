@@ -38,9 +38,8 @@ std::vector<Comparator> comparators_of(const store::StatArea& area,
                                        const std::vector<store::StatArea>& neighbours) {
   std::vector<Comparator> list = {{area.name, "area", {area.code}}};
   if (!neighbours.empty()) {
-    Comparator mean{fmt::format("Statistical neighbours (mean of {})", neighbours.size()),
-                    "neighbours",
-                    {}};
+    Comparator mean{
+        fmt::format("Statistical neighbours (mean of {})", neighbours.size()), "neighbours", {}};
     for (const store::StatArea& neighbour : neighbours) mean.codes.push_back(neighbour.code);
     list.push_back(std::move(mean));
   }
@@ -57,8 +56,8 @@ std::vector<std::string> all_codes(const std::vector<Comparator>& comparators) {
   return codes;
 }
 
-// One comparator's points: its value per year (the mean over its areas with a value; a
-// single area's missing value keeps its symbol).
+// One comparator's points: its value per year (the mean over its areas with a value, to one
+// decimal place; a single area's missing value keeps its symbol).
 Series series_of(const Comparator& comparator, const std::vector<AreaValue>& values) {
   struct Year {
     std::string label;
@@ -86,8 +85,11 @@ Series series_of(const Comparator& comparator, const std::vector<AreaValue>& val
   Series series{comparator.name, comparator.role, {}};
   for (const auto& [number, year] : years) {
     Point point{year.label, number, std::nullopt, ""};
-    if (year.count > 0) {
-      point.value = year.sum / year.count;
+    if (year.count == 1) {
+      point.value = year.sum;
+    } else if (year.count > 1) {
+      // A mean is not a published figure: shown to one decimal place.
+      point.value = std::round(10 * year.sum / year.count) / 10;
     } else {
       point.symbol = year.symbol.empty() ? "x" : year.symbol;
     }
@@ -116,6 +118,14 @@ std::string period_of(const Figure& figure) {
   }
   if (first == 0) return "";
   return first == last ? first_label : fmt::format("{} to {}", first_label, last_label);
+}
+
+// A headline number: money of a million or more as "£103.9m", the rest as the unit says.
+std::string headline(double value, Unit unit) {
+  if (unit == Unit::kPounds && std::fabs(value) >= 1e6) {
+    return fmt::format("{}£{:.1f}m", value < 0 ? "-" : "", std::fabs(value) / 1e6);
+  }
+  return stats::format_value(value, unit);
 }
 
 bool has_values(const Figure& figure) {
@@ -153,9 +163,9 @@ class ProfileBuilder {
 
   void add(Figure figure) {
     if (!has_values(figure)) {
-      profile_.report.notes.push_back(fmt::format(
-          "No data for \"{}\" yet: import the files of its source ({}).", figure.title,
-          figure.source));
+      profile_.report.notes.push_back(
+          fmt::format("No data for \"{}\" yet: import the files of its source ({}).", figure.title,
+                      figure.source));
       return;
     }
     if (figure.period.empty()) figure.period = period_of(figure);
@@ -207,11 +217,11 @@ class ProfileBuilder {
     if (area == nullptr) return;
     std::string comparison;
     if (england != nullptr && england->year == area->year && indicator.unit != Unit::kCount) {
-      comparison = fmt::format("England {}", stats::format_value(*england->value, indicator.unit));
+      comparison = fmt::format("England {}", headline(*england->value, indicator.unit));
     }
     profile_.report.facts.push_back({fmt::format("{}, {}", indicator.title, area->period),
-                                     stats::format_value(*area->value, indicator.unit),
-                                     comparison, indicator.source});
+                                     headline(*area->value, indicator.unit), comparison,
+                                     indicator.source});
   }
 
   Status plans() {
@@ -230,8 +240,8 @@ class ProfileBuilder {
     plans.series.push_back(series_of(comparators_.front(), rows.value()));
     if (profile_.forecast) {
       Series forecast{"Forecast", "forecast", {}};
-      Series low{"Forecast band, low (10th percentile of past errors)", "low", {}};
-      Series high{"Forecast band, high (90th percentile of past errors)", "high", {}};
+      Series low{"Forecast band: 10th percentile of past errors", "low", {}};
+      Series high{"90th percentile", "high", {}};
       for (const stats::ForecastPoint& point : profile_.forecast->total) {
         const std::string label = fmt::format("{}/{:02}", point.year - 1, point.year % 100);
         forecast.points.push_back({label, point.year, std::round(point.value), ""});
@@ -308,14 +318,13 @@ class ProfileBuilder {
     if (latest == nullptr) return;
     std::string comparison;
     if (base && *base > 0) {
-      comparison = fmt::format("{:+.0f}% since January 2015",
-                               100.0 * (*latest->value - *base) / *base);
+      comparison =
+          fmt::format("{:+.0f}% since January 2015", 100.0 * (*latest->value - *base) / *base);
     }
-    profile_.report.facts.insert(
-        profile_.report.facts.begin(),
-        {fmt::format("EHC plans in place, January {}", latest->year),
-         stats::format_value(*latest->value, Unit::kCount), comparison,
-         find_indicator("ehc-plans")->source});
+    profile_.report.facts.insert(profile_.report.facts.begin(),
+                                 {fmt::format("EHC plans in place, January {}", latest->year),
+                                  stats::format_value(*latest->value, Unit::kCount), comparison,
+                                  find_indicator("ehc-plans")->source});
   }
 
   void forecast_figures() {
@@ -344,8 +353,8 @@ class ProfileBuilder {
       for (const NeedShare& need : forecast.needs) {
         Series series{need.name, "need", {}};
         for (const stats::ForecastPoint& point : forecast.total) {
-          series.points.push_back({std::to_string(point.year), point.year,
-                                   std::round(point.value * need.share), ""});
+          series.points.push_back(
+              {std::to_string(point.year), point.year, std::round(point.value * need.share), ""});
         }
         needs.series.push_back(std::move(series));
       }
@@ -358,9 +367,10 @@ class ProfileBuilder {
       cost.subtitle = area_name();
       cost.unit = Unit::kPounds;
       cost.source = "sendplan forecast from DfE SEN2 and ESFA DSG allocations";
-      cost.note = fmt::format("Forecast plans × {} per plan a year: {}.",
-                              stats::format_value(std::round(forecast.cost_per_plan), Unit::kPounds),
-                              forecast.cost_basis);
+      cost.note =
+          fmt::format("Forecast plans × {} per plan a year: {}.",
+                      stats::format_value(std::round(forecast.cost_per_plan), Unit::kPounds),
+                      forecast.cost_basis);
       Series central{"Implied cost", "forecast", {}};
       Series low{"Low", "low", {}};
       Series high{"High", "high", {}};
@@ -368,14 +378,15 @@ class ProfileBuilder {
         const std::string label = std::to_string(point.year);
         central.points.push_back(
             {label, point.year, std::round(point.value * forecast.cost_per_plan), ""});
-        low.points.push_back({label, point.year, std::round(point.low * forecast.cost_per_plan), ""});
+        low.points.push_back(
+            {label, point.year, std::round(point.low * forecast.cost_per_plan), ""});
         high.points.push_back(
             {label, point.year, std::round(point.high * forecast.cost_per_plan), ""});
       }
       cost.series = {std::move(central), std::move(low), std::move(high)};
       profile_.report.facts.push_back(
           {fmt::format("Implied high-needs cost, {}", last.year),
-           stats::format_value(std::round(last.value * forecast.cost_per_plan), Unit::kPounds),
+           headline(std::round(last.value * forecast.cost_per_plan), Unit::kPounds),
            fmt::format("at {} per plan",
                        stats::format_value(std::round(forecast.cost_per_plan), Unit::kPounds)),
            "sendplan forecast"});
@@ -408,8 +419,8 @@ class ProfileBuilder {
   Status placement_mix() {
     const std::vector<std::pair<std::string, std::vector<std::string>>> parts = {
         {"Mainstream school", {"mainstream_total"}},
-        {"Special school: LA maintained, academy or free", {"special_la_maintained",
-                                                            "special_academy_free"}},
+        {"Special school: LA maintained, academy or free",
+         {"special_la_maintained", "special_academy_free"}},
         {"Special school: independent", {"special_independent"}},
         {"Special school: non-maintained", {"special_non_maintained"}},
         {"Alternative provision or PRU", {"ap_pru_total"}},
@@ -465,8 +476,7 @@ class ProfileBuilder {
             if (row.area_code != code || row.year != year || !row.value) continue;
             if (row.measure == "ehcplans" || row.measure == "ehc_plans") {
               total = *row.value;
-            } else if (std::find(measures.begin(), measures.end(), row.measure) !=
-                       measures.end()) {
+            } else if (std::find(measures.begin(), measures.end(), row.measure) != measures.end()) {
               part += *row.value;
               ++found;
             }
@@ -544,9 +554,8 @@ class ProfileBuilder {
              : fmt::format("published {}", latest["publication_date"]),
          find_indicator("area-send-outcome")->source});
     if (!latest["inspection_outcome_text"].empty()) {
-      profile_.report.notes.push_back(
-          fmt::format("Area SEND inspection outcome ({}): {}", period,
-                      latest["inspection_outcome_text"]));
+      profile_.report.notes.push_back(fmt::format("Area SEND inspection outcome ({}): {}", period,
+                                                  latest["inspection_outcome_text"]));
     }
     return {};
   }

@@ -36,9 +36,9 @@ nlohmann::json figure_json(const stats::Figure& figure) {
 }
 
 nlohmann::json area_json(const store::StatArea& area) {
-  return {{"code", area.code},           {"la_number", area.la_number},
-          {"name", area.name},           {"level", area.level},
-          {"region_code", area.region_code}, {"region_name", area.region_name}};
+  return {
+      {"code", area.code},   {"la_number", area.la_number},     {"name", area.name},
+      {"level", area.level}, {"region_code", area.region_code}, {"region_name", area.region_name}};
 }
 
 nlohmann::json indicator_json(const Indicator& indicator) {
@@ -95,8 +95,7 @@ nlohmann::json profile_json(const Profile& profile) {
                           {"mape", horizon.mape},
                           {"mean_error", horizon.mean_error}});
     }
-    body["backtest"] = {{"origins", profile.backtest->origins},
-                        {"horizons", std::move(horizons)}};
+    body["backtest"] = {{"origins", profile.backtest->origins}, {"horizons", std::move(horizons)}};
   }
   return body;
 }
@@ -108,30 +107,31 @@ nlohmann::json inspections_json(const InspectionSummary& summary) {
       outcomes.push_back(
           {{"outcome", outcome},
            {"areas", shares.at_outcome[outcome]},
-           {"percent", shares.inspected == 0
-                           ? nlohmann::json(nullptr)
-                           : nlohmann::json(100.0 * shares.at_outcome[outcome] / shares.inspected)}});
+           {"percent", shares.inspected == 0 ? nlohmann::json(nullptr)
+                                             : nlohmann::json(100.0 * shares.at_outcome[outcome] /
+                                                              shares.inspected)}});
     }
     return nlohmann::json{
         {"name", shares.name}, {"inspected", shares.inspected}, {"outcomes", outcomes}};
   };
   nlohmann::json areas = nlohmann::json::array();
   for (const AreaInspection& area : summary.areas) {
-    areas.push_back({{"area_code", area.area_code},
-                     {"name", area.area_name},
-                     {"london", in_london(area.area_code, area.region_code)},
-                     {"started", area.started},
-                     {"published", area.published},
-                     {"outcome", area.outcome == 0 ? nlohmann::json(nullptr)
-                                                   : nlohmann::json(area.outcome)},
-                     {"outcome_text", area.outcome_text},
-                     {"link", area.link}});
+    areas.push_back(
+        {{"area_code", area.area_code},
+         {"name", area.area_name},
+         {"london", in_london(area.area_code, area.region_code)},
+         {"started", area.started},
+         {"published", area.published},
+         {"outcome", area.outcome == 0 ? nlohmann::json(nullptr) : nlohmann::json(area.outcome)},
+         {"outcome_text", area.outcome_text},
+         {"link", area.link}});
   }
   return {{"areas", std::move(areas)},
           {"london", shares_json(summary.london)},
           {"england", shares_json(summary.england)},
-          {"london_2016", {{"inspected", summary.inspected_2016},
-                           {"written_statements", summary.written_statements_2016}}},
+          {"london_2016",
+           {{"inspected", summary.inspected_2016},
+            {"written_statements", summary.written_statements_2016}}},
           {"source",
            "Ofsted and CQC area SEND inspection reports, 2023 framework (community scrape of "
            "the reports; verify before high-stakes use); Ofsted official statistics for the "

@@ -6,8 +6,9 @@
 
 namespace sendplan::dfe {
 
-// The meaning of a missing-value symbol ("x" → "not available"), or nullptr when `text` is not
-// one. Empty text, "NA" and "n/a" count as missing too ("not published").
+// The meaning of a missing-value symbol ("x" → "not available"; the published symbols are those
+// of stats::symbol_meaning), or nullptr when `text` is not one. Empty text, "NA" and "n/a" count
+// as missing too ("not published", "not applicable").
 const char* missing_meaning(std::string_view text);
 
 inline bool is_missing(std::string_view text) {

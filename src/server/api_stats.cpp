@@ -96,8 +96,8 @@ void Api::stats_indicator(const httplib::Request& request, httplib::Response& re
   if (!signed_in(request, response)) return;
   const dfe::Indicator* indicator = dfe::find_indicator(request.matches[1]);
   if (indicator == nullptr) return send_error(response, 404, "not_found", "no such indicator");
-  const std::string scope = request.has_param("scope") ? request.get_param_value("scope")
-                                                        : "london";
+  const std::string scope =
+      request.has_param("scope") ? request.get_param_value("scope") : "london";
   if (scope != "london" && scope != "england") {
     return send_error(response, 400, "bad_request", "scope must be london or england");
   }
@@ -186,9 +186,8 @@ void Api::stats_figure_csv(const httplib::Request& request, httplib::Response& r
   if (!profile) return;
   for (const stats::Figure& figure : profile->report.figures) {
     if (figure.id != request.matches[2]) continue;
-    response.set_header("Content-Disposition",
-                        fmt::format("attachment; filename=\"{}-{}.csv\"", profile->area.code,
-                                    figure.id));
+    response.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}-{}.csv\"",
+                                                           profile->area.code, figure.id));
     response.set_content(stats::figure_csv(figure), "text/csv; charset=utf-8");
     return;
   }
@@ -198,9 +197,9 @@ void Api::stats_figure_csv(const httplib::Request& request, httplib::Response& r
 void Api::stats_report(const httplib::Request& request, httplib::Response& response) {
   std::optional<dfe::Profile> profile = profile_of(request, response);
   if (!profile) return;
-  response.set_header("Content-Disposition",
-                      fmt::format("attachment; filename=\"send-profile-{}.html\"",
-                                  profile->area.code));
+  response.set_header(
+      "Content-Disposition",
+      fmt::format("attachment; filename=\"send-profile-{}.html\"", profile->area.code));
   response.set_content(stats::render_profile_html(profile->report), "text/html; charset=utf-8");
 }
 

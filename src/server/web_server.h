@@ -19,7 +19,7 @@ struct WebServerOptions {
   int port = 8080;         // 0 = any free port
   std::string web_dir;     // holds index.html and app/
   std::string vendor_dir;  // node_modules: leaflet/dist at /vendor/leaflet, chart.js/dist at
-                          // /vendor/chart.js
+                           // /vendor/chart.js
   std::size_t max_body_bytes = std::size_t{20} << 20;
   bool log_requests = false;  // one log line per request (method, path, status; no query)
 };
