@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: the main job on a synthetic London borough: generates Hackney with 200 pupils,
 # plans its morning and afternoon SEN transport runs (30 s) and shows where the files are; then
-# runs the platform (scripts/demo-platform.sh: server, accounts, upload, plan via the API); then
+# runs the platform (scripts/demo-platform.sh: server, accounts, upload, plan via the API) and the
+# SEND data dashboard (scripts/demo-dashboard.sh: DfE statistics imported, forecast, profile); then
 # solves the Cordeau DARP instance a4-24 for 5 seconds and checks that plan with the independent
 # checker.
 # Usage: scripts/demo.sh BUILD_DIR SHARED_DIR   (writes out/demo/ in the repository)
@@ -51,11 +52,14 @@ if [[ -f $boundaries ]]; then
   echo "== sendplan demo 2: the platform on the embedded store (SQLite): upload, plan, regional view =="
   scripts/demo-platform.sh "$build_dir" "$shared_dir"
   echo
+  echo "== sendplan demo 3: the SEND data dashboard: DfE statistics imported, forecast, Hackney's profile =="
+  scripts/demo-dashboard.sh "$build_dir" "$shared_dir"
+  echo
 else
   echo "demo: no borough boundaries at $boundaries: skipping the borough demo." >&2
 fi
 plan=out/demo/a4-24.json
-echo "== sendplan demo 3: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
+echo "== sendplan demo 4: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
 solve_status=0
 "$sendplan" solve --format cordeau "$instance" --time-limit 5 --output "$plan" || solve_status=$?
 if [[ $solve_status -ne 0 && $solve_status -ne 1 ]]; then

@@ -69,6 +69,25 @@ int run_forecast(const ReportOptions& options) {
                100 * (std::exp(horizon.log_error_low) - 1),
                100 * (std::exp(horizon.log_error_high) - 1));
   }
+  // The same back-test for the two baselines, so the method's choice can be checked.
+  fmt::print("\nMean absolute percentage error by method (same cases):\n{:<16}", "method");
+  for (const stats::HorizonError& horizon : backtest.value().horizons) {
+    fmt::print(" {:>8}", fmt::format("{} yr", horizon.horizon));
+  }
+  fmt::print("\n");
+  for (stats::TrendMethod method :
+       {stats::TrendMethod::kConstantGrowth, stats::TrendMethod::kStraightLine,
+        stats::TrendMethod::kNoChange}) {
+    stats::ForecastOptions baseline = forecast;
+    baseline.method = method;
+    Result<stats::Backtest> tested = dfe::london_backtest(*store.value(), baseline);
+    if (!tested.ok()) return report_error(tested.error());
+    fmt::print("{:<16}", stats::trend_method_name(method));
+    for (const stats::HorizonError& horizon : tested.value().horizons) {
+      fmt::print(" {:>7.1f}%", horizon.mape);
+    }
+    fmt::print("\n");
+  }
   if (options.borough.empty()) return 0;
   Result<store::StatArea> area = dfe::find_area(*store.value(), options.borough);
   if (!area.ok()) return report_error(area.error());

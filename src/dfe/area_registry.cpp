@@ -1,5 +1,6 @@
 #include "dfe/area_registry.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sendplan::dfe {
@@ -61,7 +62,9 @@ std::string AreaRegistry::name_key(std::string_view name) {
   }
   if (spaced.back() != ' ') spaced += ' ';
   text = std::move(spaced);
-  // "Bristol, City of" and "City of Bristol" are Bristol; the City of London stays itself.
+  // "Bristol, City of" and "City of Bristol" are Bristol; the City of London stays itself (ONS
+  // writes it "London, City of").
+  if (text == " london city of ") text = " city of london ";
   for (std::string_view suffix : {" city of ", " county of "}) {
     if (text.size() > suffix.size() && text.ends_with(suffix)) {
       text.replace(text.size() - suffix.size(), suffix.size(), " ");
@@ -89,8 +92,12 @@ void AreaRegistry::add(const store::StatArea& area) {
     if (!area.level.empty()) known.level = area.level;
     if (!area.region_code.empty()) known.region_code = area.region_code;
     if (!area.region_name.empty()) known.region_name = area.region_name;
+    known.year = std::max(known.year, area.year);
   }
-  if (!known.la_number.empty()) code_by_number_[known.la_number] = known.code;
+  if (!known.la_number.empty()) {
+    auto [number, first] = code_by_number_.try_emplace(known.la_number, known.code, known.year);
+    if (!first && known.year >= number->second.second) number->second = {known.code, known.year};
+  }
   if (!known.name.empty()) code_by_name_[name_key(known.name)] = known.code;
   if (!area.name.empty()) code_by_name_[name_key(area.name)] = known.code;
 }
@@ -102,7 +109,7 @@ const store::StatArea* AreaRegistry::by_code(std::string_view code) const {
 
 const store::StatArea* AreaRegistry::by_la_number(std::string_view la_number) const {
   auto it = code_by_number_.find(la_number);
-  return it == code_by_number_.end() ? nullptr : by_code(it->second);
+  return it == code_by_number_.end() ? nullptr : by_code(it->second.first);
 }
 
 const store::StatArea* AreaRegistry::by_name(std::string_view name) const {

@@ -23,7 +23,8 @@ class AreaRegistry {
   AreaRegistry();  // knows England and the nine regions
   explicit AreaRegistry(const std::vector<store::StatArea>& areas);
 
-  // Adds or updates an area (empty fields do not overwrite known ones).
+  // Adds or updates an area (empty fields do not overwrite known ones). An LA number names the
+  // code seen with it in the newest year (`area.year`; ties: the later call).
   void add(const store::StatArea& area);
 
   const store::StatArea* by_code(std::string_view code) const;
@@ -39,7 +40,7 @@ class AreaRegistry {
 
  private:
   std::map<std::string, store::StatArea, std::less<>> by_code_;
-  std::map<std::string, std::string, std::less<>> code_by_number_;
+  std::map<std::string, std::pair<std::string, int>, std::less<>> code_by_number_;  // code, year
   std::map<std::string, std::string, std::less<>> code_by_name_;
 };
 

@@ -106,11 +106,19 @@ std::vector<std::size_t> measure_columns(const Table& table,
 
 void FileReader::learn(const store::StatArea& area) {
   if (area.code.empty()) return;
-  const store::StatArea* known = areas_.by_code(area.code);
-  const bool news = known == nullptr || known->name != area.name ||
-                    (!area.la_number.empty() && known->la_number != area.la_number);
   areas_.add(area);
-  if (news) out_.areas.push_back(area);
+  // One entry per area in the import, holding its newest year.
+  auto [entry, first] = learnt_.try_emplace(area.code, out_.areas.size());
+  if (first) {
+    out_.areas.push_back(area);
+    return;
+  }
+  store::StatArea& learnt = out_.areas[entry->second];
+  if (area.year >= learnt.year) {
+    const int year = area.year;
+    learnt = area;
+    learnt.year = year;
+  }
 }
 
 }  // namespace sendplan::dfe

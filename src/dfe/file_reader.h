@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,8 @@ class FileReader {
   Result<std::string> resolve(const io::detail::CsvRecord& row, std::string_view la_number,
                               std::string_view name);
 
-  // Records an area the file names with its code (registry and the import's area list).
+  // Records an area the file names with its code (registry and the import's area list, once per
+  // area with the fields of its newest year).
   void learn(const store::StatArea& area);
 
   const std::vector<std::string>& skipped() const { return skipped_; }
@@ -56,7 +58,8 @@ class FileReader {
   const Layout& layout_;
   AreaRegistry& areas_;
   store::StatImport& out_;
-  std::vector<std::string> skipped_;  // "line 12: METROPOLITAN AUTHORITIES"
+  std::vector<std::string> skipped_;           // "line 12: METROPOLITAN AUTHORITIES"
+  std::map<std::string, std::size_t> learnt_;  // area code → index in out_.areas
 };
 
 // The columns of `table` that are not in `identifiers` (nor empty, nor a repeat of an earlier

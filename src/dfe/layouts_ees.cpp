@@ -97,6 +97,7 @@ Status read_ees(FileReader& reader) {
                                         "Local authority",
                                         level));
     }
+    area.year = period.value().second;
     if (area.code.empty()) {
       return table.error_at_line(row.line, fmt::format("a {} row without its code", level));
     }

@@ -40,6 +40,14 @@ Error bad_period(std::string_view text) {
                                 text));
 }
 
+// Whether day/month/year is a day of the Gregorian calendar.
+bool real_date(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 }  // namespace
 
 Result<Period> parse_period(std::string_view text) {
@@ -73,7 +81,8 @@ Result<Period> parse_period(std::string_view text) {
     }
     // An ISO date.
     if (text.size() == 10 && text[4] == '-' && text[7] == '-' && digits(text.substr(5, 2)) &&
-        digits(text.substr(8, 2)) && plausible(number(first))) {
+        digits(text.substr(8, 2)) && plausible(number(first)) &&
+        real_date(number(first), number(text.substr(5, 2)), number(text.substr(8, 2)))) {
       return Period{std::string(text), number(first)};
     }
   }

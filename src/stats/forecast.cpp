@@ -44,34 +44,46 @@ Result<std::vector<YearValue>> usable_history(const std::vector<YearValue>& hist
   return usable;
 }
 
-// log(value) = mean_log + slope·(year − mean_year), fitted by least squares.
+// f(value) = mean + slope·(year − mean_year), fitted by least squares, with f = log for constant
+// growth and f = identity for a straight line; "no change" keeps the last value (slope 0 on the
+// identity, through the last point).
 struct Trend {
+  TrendMethod method = TrendMethod::kConstantGrowth;
   double mean_year = 0;
-  double mean_log = 0;
+  double mean = 0;
   double slope = 0;
 
   double at(int year) const {
-    return std::exp(mean_log + slope * (static_cast<double>(year) - mean_year));
+    const double fitted = mean + slope * (static_cast<double>(year) - mean_year);
+    return method == TrendMethod::kConstantGrowth ? std::exp(fitted) : fitted;
   }
 };
 
 // Fits the last `fit_years` points of usable[0, end) (end >= 3; years are distinct, so the
 // denominator is positive).
-Trend fit_trend(const std::vector<YearValue>& usable, size_t end, int fit_years) {
+Trend fit_trend(const std::vector<YearValue>& usable, size_t end, const ForecastOptions& options) {
   assert(end >= static_cast<size_t>(kMinimumYears) && end <= usable.size());
-  const size_t begin =
-      end > static_cast<size_t>(fit_years) ? end - static_cast<size_t>(fit_years) : 0;
-  const double count = static_cast<double>(end - begin);
   Trend trend;
+  trend.method = options.method;
+  if (options.method == TrendMethod::kNoChange) {
+    trend.mean = usable[end - 1].value;
+    return trend;
+  }
+  const auto f = [&](double value) {
+    return options.method == TrendMethod::kConstantGrowth ? std::log(value) : value;
+  };
+  const auto fit_years = static_cast<size_t>(options.fit_years);
+  const size_t begin = end > fit_years ? end - fit_years : 0;
+  const double count = static_cast<double>(end - begin);
   for (size_t i = begin; i < end; ++i) {
     trend.mean_year += static_cast<double>(usable[i].year) / count;
-    trend.mean_log += std::log(usable[i].value) / count;
+    trend.mean += f(usable[i].value) / count;
   }
   double covariance = 0;
   double variance = 0;
   for (size_t i = begin; i < end; ++i) {
     const double dx = static_cast<double>(usable[i].year) - trend.mean_year;
-    covariance += dx * (std::log(usable[i].value) - trend.mean_log);
+    covariance += dx * (f(usable[i].value) - trend.mean);
     variance += dx * dx;
   }
   trend.slope = covariance / variance;
@@ -100,6 +112,18 @@ HorizonError summarise(int horizon, const HorizonCases& cases, const ForecastOpt
 
 }  // namespace
 
+const char* trend_method_name(TrendMethod method) {
+  switch (method) {
+    case TrendMethod::kStraightLine:
+      return "straight line";
+    case TrendMethod::kNoChange:
+      return "no change";
+    case TrendMethod::kConstantGrowth:
+      break;
+  }
+  return "constant growth";
+}
+
 double empirical_quantile(std::vector<double> values, double q) {
   assert(!values.empty());
   std::sort(values.begin(), values.end());
@@ -124,11 +148,11 @@ Result<std::vector<YearValue>> trend_forecast(const std::vector<YearValue>& hist
         fmt::format("a forecast needs at least {} years with a positive value; got {}",
                     kMinimumYears, points.size()));
   }
-  const Trend trend = fit_trend(points, points.size(), options.fit_years);
+  const Trend trend = fit_trend(points, points.size(), options);
   std::vector<YearValue> forecast;
   for (int ahead = 1; ahead <= options.horizon; ++ahead) {
     const int year = points.back().year + ahead;
-    forecast.push_back({year, trend.at(year)});
+    forecast.push_back({year, std::max(trend.at(year), 0.0)});
   }
   return forecast;
 }
@@ -151,11 +175,13 @@ Result<Backtest> backtest(const std::map<std::string, std::vector<YearValue>>& s
     const std::vector<YearValue>& points = usable.value();
     for (size_t origin = kMinimumYears - 1; origin + 1 < points.size(); ++origin) {
       const int origin_year = points[origin].year;
-      const Trend trend = fit_trend(points, origin + 1, options.fit_years);
+      const Trend trend = fit_trend(points, origin + 1, options);
       for (size_t later = origin + 1; later < points.size(); ++later) {
         const int horizon = points[later].year - origin_year;
         if (horizon > max_horizon) break;
-        const double forecast = trend.at(points[later].year);
+        // A straight line can fall through zero: such a forecast counts as the smallest
+        // positive one (its error is then as large as it really is, not undefined).
+        const double forecast = std::max(trend.at(points[later].year), 1e-9);
         const double actual = points[later].value;
         HorizonCases& cases = by_horizon[static_cast<size_t>(horizon)];
         cases.log_errors.push_back(std::log(actual / forecast));

@@ -1,8 +1,9 @@
 // Forecasts of a yearly count (EHC plans in place in January) with an uncertainty band, and the
 // back-test that measures the method's error on history.
 //
-// Method (documented in README "Forecasts"): a log-linear trend (constant growth rate) fitted by
-// least squares to the last `fit_years` observed years (fewer when history is shorter; at least
+// Method (documented in README "Forecasts"): by default a log-linear trend (constant growth
+// rate; see TrendMethod for the baselines) fitted by least squares to the last `fit_years`
+// observed years (fewer when history is shorter; at least
 // 3), projected `horizon` years ahead. The band at horizon h is the point forecast scaled by the
 // empirical 10th and 90th percentiles of the back-test's log errors at horizon h (pooled over
 // every area and origin year given), so it is as wide as the method's real past errors.
@@ -21,7 +22,18 @@ struct YearValue {
   double value = 0;
 };
 
+// The trend method. The dashboard forecasts with kConstantGrowth; the other two are the
+// baselines its back-test is compared with (`sendplan forecast` prints all three).
+enum class TrendMethod {
+  kConstantGrowth,  // log-linear least squares: a constant growth rate
+  kStraightLine,    // linear least squares: a constant yearly increase
+  kNoChange,        // the last observed value carried forward
+};
+// "constant growth", "straight line", "no change".
+const char* trend_method_name(TrendMethod method);
+
 struct ForecastOptions {
+  TrendMethod method = TrendMethod::kConstantGrowth;
   int fit_years = 5;
   int horizon = 5;
   double band_low_quantile = 0.10;

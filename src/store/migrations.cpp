@@ -118,6 +118,7 @@ CREATE TABLE stat_areas (
   level TEXT NOT NULL,
   region_code TEXT NOT NULL,
   region_name TEXT NOT NULL,
+  year INTEGER NOT NULL,
   CONSTRAINT stat_areas_level_known CHECK (level IN ('national', 'regional', 'la'))
 );
 CREATE INDEX stat_areas_la_number ON stat_areas (la_number);

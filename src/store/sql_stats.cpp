@@ -59,16 +59,19 @@ ValueKey key_of(const StatValue& value) {
 Status upsert_areas(SqlConnection& connection, const std::vector<StatArea>& areas) {
   for (const StatArea& area : areas) {
     Result<std::int64_t> written = connection.execute(
-        "INSERT INTO stat_areas (code, la_number, name, level, region_code, region_name) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+        "INSERT INTO stat_areas (code, la_number, name, level, region_code, region_name, year) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
         "la_number = CASE WHEN excluded.la_number <> '' THEN excluded.la_number "
         "ELSE stat_areas.la_number END, "
+        "year = CASE WHEN excluded.year > stat_areas.year THEN excluded.year "
+        "ELSE stat_areas.year END, "
         "name = excluded.name, level = excluded.level, "
         "region_code = CASE WHEN excluded.region_code <> '' THEN excluded.region_code "
         "ELSE stat_areas.region_code END, "
         "region_name = CASE WHEN excluded.region_name <> '' THEN excluded.region_name "
         "ELSE stat_areas.region_name END",
-        {area.code, area.la_number, area.name, area.level, area.region_code, area.region_name});
+        {area.code, area.la_number, area.name, area.level, area.region_code, area.region_name,
+         area.year});
     if (!written.ok()) return written.error();
   }
   return {};
@@ -212,12 +215,13 @@ Result<std::vector<StatRelease>> list_stat_releases(SqlConnection& connection) {
 
 Result<std::vector<StatArea>> list_stat_areas(SqlConnection& connection) {
   Result<SqlRows> rows = connection.query(
-      "SELECT code, la_number, name, level, region_code, region_name FROM stat_areas "
+      "SELECT code, la_number, name, level, region_code, region_name, year FROM stat_areas "
       "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, name");
   if (!rows.ok()) return rows.error();
   std::vector<StatArea> areas;
   for (const SqlRow& row : rows.value()) {
-    areas.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)});
+    areas.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
+                     static_cast<int>(row.integer(6))});
   }
   return areas;
 }

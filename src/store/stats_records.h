@@ -36,6 +36,9 @@ struct StatArea {
   std::string level;  // "national", "regional" or "la"
   std::string region_code;
   std::string region_name;
+  // The newest year a file named this code with `la_number`: when an LA's ONS code changed
+  // (Gateshead E08000020 → E08000037 in 2013), its number means the code of the newest year.
+  int year = 0;
 };
 
 struct StatValue {

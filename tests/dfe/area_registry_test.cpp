@@ -97,8 +97,8 @@ TEST(AreaRegistryTest, CityOfLondonIsNotTheLondonRegion) {
   EXPECT_EQ(code_of_name(regions_only, "City of London"), "");
 }
 
-// BUG: name_key drops a trailing ", City of" before it protects the City of London, so the
-// ONS-style name "London, City of" (written like "Bristol, City of") resolves to the London
+// Regression (fixed): name_key drops a trailing ", City of" before it protects the City of London,
+// so the ONS-style name "London, City of" (written like "Bristol, City of") resolves to the London
 // region E12000007 instead of the City of London E09000001.
 TEST(AreaRegistryTest, LondonCityOfIsTheCityOfLondon) {
   const AreaRegistry areas = registry_with_boroughs();
@@ -147,9 +147,9 @@ TEST(AreaRegistryTest, EmptyFieldsDoNotOverwriteKnownOnes) {
 }
 
 TEST(AreaRegistryTest, StartsFromTheStoresAreas) {
-  const AreaRegistry areas(std::vector<store::StatArea>{
-      {"E09000012", "204", "Hackney", "la", kLondonCode, "London"},
-      {"E09000007", "202", "Camden", "la", kLondonCode, "London"}});
+  const AreaRegistry areas(
+      std::vector<store::StatArea>{{"E09000012", "204", "Hackney", "la", kLondonCode, "London"},
+                                   {"E09000007", "202", "Camden", "la", kLondonCode, "London"}});
   EXPECT_NE(areas.by_code(kEnglandCode), nullptr);  // and still knows England and the regions
   ASSERT_NE(areas.by_la_number("202"), nullptr);
   EXPECT_EQ(areas.by_la_number("202")->code, "E09000007");

@@ -46,11 +46,12 @@ AreaRegistry registry_with_boroughs() {
 
 const store::StatValue* find_value(const std::vector<store::StatValue>& values,
                                    const std::string& measure, const std::string& area_code,
-                                   const std::string& period, const std::string& breakdown) {
+                                   const std::string& period, const std::string& breakdown,
+                                   const std::optional<std::string>& topic) {
   const store::StatValue* found = nullptr;
   for (const store::StatValue& value : values) {
     if (value.measure != measure || value.area_code != area_code || value.period != period ||
-        value.breakdown != breakdown) {
+        value.breakdown != breakdown || (topic && value.breakdown_topic != *topic)) {
       continue;
     }
     EXPECT_EQ(found, nullptr) << "two values for " << measure << " " << area_code << " " << period
@@ -63,8 +64,8 @@ const store::StatValue* find_value(const std::vector<store::StatValue>& values,
 std::string describe(const std::vector<store::StatValue>& values) {
   std::string text;
   for (const store::StatValue& value : values) {
-    text += fmt::format("  {} {} {} [{}/{}] = '{}'\n", value.measure, value.area_code,
-                        value.period, value.breakdown_topic, value.breakdown, value.text);
+    text += fmt::format("  {} {} {} [{}/{}] = '{}'\n", value.measure, value.area_code, value.period,
+                        value.breakdown_topic, value.breakdown, value.text);
   }
   return text;
 }

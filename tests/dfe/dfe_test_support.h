@@ -36,11 +36,12 @@ bool shared_file_exists(const std::string& relative_path);
 // E09000001 201 and "Bristol, City of" E06000023 801.
 AreaRegistry registry_with_boroughs();
 
-// The one value of `values` with this measure, area, period and breakdown; nullptr when there is
-// none (and the test fails when there are several).
+// The one value of `values` with this measure, area, period and breakdown (and topic, when
+// given); nullptr when there is none (and the test fails when there are several).
 const store::StatValue* find_value(const std::vector<store::StatValue>& values,
                                    const std::string& measure, const std::string& area_code,
-                                   const std::string& period, const std::string& breakdown = "");
+                                   const std::string& period, const std::string& breakdown = "",
+                                   const std::optional<std::string>& topic = std::nullopt);
 
 // "measure area period [topic/breakdown]" of every value, for failure messages.
 std::string describe(const std::vector<store::StatValue>& values);

@@ -99,6 +99,7 @@ TEST(LayoutsTest, EesCaseloadFile) {
 
   const store::StatValue* england =
       find_value(values, "ehcplans", kEnglandCode, "2024/25", "All EHC plans");
+  ASSERT_NE(england, nullptr) << describe(values);
   expect_number(england, 640000, "640000", values);
   EXPECT_EQ(england->series, "sen2_caseload");
   EXPECT_EQ(england->breakdown_topic, "All EHC plans");
@@ -115,6 +116,7 @@ TEST(LayoutsTest, EesCaseloadFile) {
   expect_number(find_value(values, "mainstream_total_pc", kEnglandCode, "2024/25", "All EHC plans"),
                 43.6, "43.600000000000", values);
   const store::StatValue* under_5 = find_value(values, "ehcplans", kHackney, "2024/25", "Under 5");
+  ASSERT_NE(under_5, nullptr) << describe(values);
   expect_number(under_5, 150, "150", values);
   EXPECT_EQ(under_5->breakdown_topic, "Age");
 }
@@ -125,8 +127,8 @@ TEST(LayoutsTest, EesSymbolsAreTextWithoutAValue) {
   const auto& values = read.import.values;
   expect_symbol(find_value(values, "special_independent", kCamden, "2024/25", "All EHC plans"), "x",
                 values);
-  expect_symbol(find_value(values, "mainstream_total_pc", kCamden, "2024/25", "All EHC plans"),
-                "c", values);
+  expect_symbol(find_value(values, "mainstream_total_pc", kCamden, "2024/25", "All EHC plans"), "c",
+                values);
   expect_symbol(find_value(values, "mainstream_total_pc", kCamden, "2024/25", "Under 5"), "low",
                 values);
   expect_symbol(
@@ -148,6 +150,7 @@ TEST(LayoutsTest, EesFileTeachesTheRegistryItsLocalAuthorities) {
   EXPECT_EQ(areas.by_la_number("204")->code, kHackney);
   ASSERT_NE(areas.by_name("Bristol"), nullptr);
   EXPECT_EQ(areas.by_name("Bristol")->code, kBristol);
+  ASSERT_NE(areas.by_code(kHackney), nullptr);
   EXPECT_EQ(areas.by_code(kHackney)->region_code, kLondonCode);
   EXPECT_EQ(areas.by_code(kHackney)->level, "la");
   // The import lists every area once, Hackney with both its codes.
@@ -178,7 +181,10 @@ TEST(LayoutsTest, AnyOtherYearsFileOfTheSameLayoutLoads) {
                 "690000", values);
   expect_symbol(find_value(values, "special_independent", kHackney, "2025/26", "All EHC plans"),
                 "x", values);
-  EXPECT_EQ(find_value(values, "ehcplans", kHackney, "2025/26", "All EHC plans")->year, 2026);
+  const store::StatValue* hackney =
+      find_value(values, "ehcplans", kHackney, "2025/26", "All EHC plans");
+  ASSERT_NE(hackney, nullptr);
+  EXPECT_EQ(hackney->year, 2026);
 }
 
 TEST(LayoutsTest, PrimaryNeedOfAllPlansAndOfNewPlansAreTwoSeries) {
@@ -203,17 +209,20 @@ TEST(LayoutsTest, SpecialCaseloadByEstablishmentGroupAndType) {
   EXPECT_EQ(read.import.release.series, "sen2_special_caseload");
   EXPECT_EQ(read.import.release.first_period, "2013");
   EXPECT_EQ(read.import.release.last_period, "2022");
-  const store::StatValue* total = find_value(values, "Total_all", kEnglandCode, "2022", "Total");
+  const store::StatValue* total =
+      find_value(values, "Total_all", kEnglandCode, "2022", "Total", "Total");
+  ASSERT_NE(total, nullptr) << describe(values);
   expect_number(total, 473255, "473255", values);
   EXPECT_EQ(total->breakdown_topic, "Total");
   const store::StatValue* independent =
       find_value(values, "Total_all", kHackney, "2022", "Special - Independent");
+  ASSERT_NE(independent, nullptr) << describe(values);
   expect_number(independent, 120, "120", values);
   EXPECT_EQ(independent->breakdown_topic, "Special school");
   expect_symbol(find_value(values, "Total_st", kHackney, "2022", "Special - Independent"), "z",
                 values);
-  expect_number(find_value(values, "Total_st", kHackney, "2013", "Special - Independent"), 60,
-                "60", values);
+  expect_number(find_value(values, "Total_st", kHackney, "2013", "Special - Independent"), 60, "60",
+                values);
 }
 
 // --- school census
@@ -224,7 +233,9 @@ TEST(LayoutsTest, CensusAllSchools) {
   const auto& values = read.import.values;
   EXPECT_EQ(read.import.release.series, "census_sen_all_schools");
   EXPECT_EQ(values.size(), 5u) << describe(values);
-  const store::StatValue* hackney = find_value(values, "% of pupils", kHackney, "2022/23", "EHC plan");
+  const store::StatValue* hackney =
+      find_value(values, "% of pupils", kHackney, "2022/23", "EHC plan");
+  ASSERT_NE(hackney, nullptr) << describe(values);
   expect_number(hackney, 5.12, "5.12", values);
   EXPECT_EQ(hackney->breakdown_topic, "SEN provision");
   EXPECT_EQ(hackney->year, 2023);
@@ -258,14 +269,19 @@ TEST(LayoutsTest, CensusSchoolTypes) {
   const std::string measure = "% of pupils (with SEN provision type)";
   EXPECT_EQ(read.import.release.series, "census_sen_school_types");
   EXPECT_EQ(values.size(), 3u) << describe(values);
+  // The provision type is the topic, the type of school its member.
   const store::StatValue* independent =
-      find_value(values, measure, kHackney, "2022/23", "pupils with EHC plans");
+      find_value(values, measure, kHackney, "2022/23", "Independent school");
+  ASSERT_NE(independent, nullptr) << describe(values);
   expect_number(independent, 7.5, "7.5", values);
-  EXPECT_EQ(independent->breakdown_topic, "Independent school");
-  expect_number(find_value(values, measure, kEnglandCode, "2022/23", "all pupils"), 6.52, "6.52",
-                values);
-  expect_symbol(find_value(values, measure, kHackney, "2021/22", "pupils with EHC plans"), "c",
-                values);
+  EXPECT_EQ(independent->breakdown_topic, "pupils with EHC plans");
+  const store::StatValue* england =
+      find_value(values, measure, kEnglandCode, "2022/23", "Independent school");
+  ASSERT_NE(england, nullptr) << describe(values);
+  expect_number(england, 6.52, "6.52", values);
+  EXPECT_EQ(england->breakdown_topic, "all pupils");
+  expect_symbol(find_value(values, measure, kHackney, "2021/22", "State-funded special school"),
+                "c", values);
 }
 
 // --- LAIT
@@ -283,6 +299,7 @@ TEST(LayoutsTest, LaitIndicators) {
   expect_number(find_value(values, "SEN_CASES_JAN", "E13000001", "2024"), 40000, "40000", values);
   expect_number(find_value(values, "SEN_CASES_JAN", kBristol, "2024"), 4500, "4500", values);
   const store::StatValue* outturn = find_value(values, "SENFinance", kHackney, "2023-24 (outturn)");
+  ASSERT_NE(outturn, nullptr) << describe(values);
   expect_number(outturn, 1234.5, "1234.5", values);
   EXPECT_EQ(outturn->year, 2024);
   expect_symbol(find_value(values, "SENFinance", kCamden, "2023-24 (outturn)"), "-", values);
@@ -385,7 +402,9 @@ TEST(LayoutsTest, HighNeedsSpendPerHead) {
   const auto& values = read.import.values;
   EXPECT_EQ(read.import.release.series, "high_needs_spend_per_head");
   EXPECT_EQ(values.size(), 9u) << describe(values);
-  const store::StatValue* state = find_value(values, "Spend per head", kHackney, "2021-22", "State");
+  const store::StatValue* state =
+      find_value(values, "Spend per head", kHackney, "2021-22", "State");
+  ASSERT_NE(state, nullptr) << describe(values);
   expect_number(state, 350.5, "350.5", values);
   EXPECT_EQ(state->breakdown_topic, "category");
   expect_number(
@@ -405,8 +424,9 @@ TEST(LayoutsTest, DsgCumulativeBalance) {
   expect_number(
       find_value(values, "dsg_cumulative_balance_pct_of_total_income", kHackney, "2021-22"), -4.59,
       "-4.59", values);
-  expect_number(find_value(values, "dsg_cumulative_balance_pct_of_total_income", kHackney, "2019-20"),
-                -1.78, "-1.78", values);
+  expect_number(
+      find_value(values, "dsg_cumulative_balance_pct_of_total_income", kHackney, "2019-20"), -1.78,
+      "-1.78", values);
   expect_number(
       find_value(values, "dsg_cumulative_balance_pct_of_total_income", kEnglandCode, "2021-22"),
       -2.26, "-2.26", values);
@@ -427,13 +447,14 @@ TEST(LayoutsTest, OfstedAreaSend2023Framework) {
   // Three rows, eight measures each: urn, codes, name, start date and scrape note are not.
   EXPECT_EQ(values.size(), 24u) << describe(values);
   const store::StatValue* hackney = find_value(values, "outcome_grade", kHackney, "2025-11-17");
+  ASSERT_NE(hackney, nullptr) << describe(values);
   expect_number(hackney, 2, "2", values);
   EXPECT_EQ(hackney->year, 2025);
   const store::StatValue* text =
       find_value(values, "inspection_outcome_text", kHackney, "2025-11-17");
   ASSERT_NE(text, nullptr);
   EXPECT_EQ(text->text,
-            "The local area partnership's arrangements lead to inconsistent experiences and "
+            "The local area partnership\u2019s arrangements lead to inconsistent experiences and "
             "outcomes, for children and young people with SEND.");
   EXPECT_FALSE(text->value.has_value());
   const store::StatValue* next = find_value(values, "next_inspection", kHackney, "2025-11-17");
@@ -458,7 +479,10 @@ TEST(LayoutsTest, OfstedAreaSend2016Framework) {
   EXPECT_FALSE(camden->value.has_value());
   expect_number(find_value(values, "n_significant_weaknesses", kCamden, "2019-02-11"), 4, "4",
                 values);
-  EXPECT_EQ(find_value(values, "revisit_sufficient_progress", kCamden, "2019-02-11")->text, "Some");
+  const store::StatValue* progress =
+      find_value(values, "revisit_sufficient_progress", kCamden, "2019-02-11");
+  ASSERT_NE(progress, nullptr);
+  EXPECT_EQ(progress->text, "Some");
   expect_symbol(find_value(values, "n_significant_weaknesses", kHackney, "2017-03-27"), "", values);
   ASSERT_EQ(read.skipped.size(), 1u);  // Northamptonshire: no SEN2 file names it
 }
