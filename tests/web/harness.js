@@ -1,10 +1,11 @@
 // The browser tests' harness: a real `sendplan serve` on a fresh SQLite database in a temporary
 // folder, its accounts made with `sendplan user add`, a synthetic borough's input files made with
-// `sendplan generate`, and a headless Chromium driven by playwright-core.
+// `sendplan generate`, published statistics imported with `sendplan import dfe`, and a headless
+// Chromium driven by playwright-core.
 //
 // Environment:
 //   SENDPLAN         the sendplan program (CTest passes $<TARGET_FILE:sendplan>)
-//   SENDPLAN_SHARED  the shared/ folder (boundaries); default ../shared beside the repository
+//   SENDPLAN_SHARED  the shared/ folder (boundaries, statistics); default ../shared beside the repository
 //   CHROMIUM         the browser (default /usr/bin/chromium)
 //   SENDPLAN_WEB_SCREENSHOTS  where screenshots go (default build-web/screenshots in the repo)
 //   SENDPLAN_WEB_KEEP  set to keep the temporary folder (database, inputs) for a look afterwards
@@ -32,7 +33,8 @@ function settings() {
 function missingTools(s = settings()) {
   const missing = [];
   if (!fs.existsSync(s.chromium)) missing.push(`the Chromium browser (${s.chromium})`);
-  for (const p of ['playwright-core/package.json', 'leaflet/dist/leaflet.js', 'leaflet/dist/leaflet.css']) {
+  for (const p of ['playwright-core/package.json', 'leaflet/dist/leaflet.js', 'leaflet/dist/leaflet.css',
+    'chart.js/dist/chart.umd.min.js']) {
     if (!fs.existsSync(path.join(REPO, 'node_modules', p))) missing.push(`node_modules/${p}`);
   }
   if (missing.length) return `The browser tests need ${missing.join(' and ')}: ${INSTALL_HINT}.`;
@@ -89,6 +91,13 @@ class Harness {
     return out;
   }
 
+  // Imports published statistics with `sendplan import dfe` (all files in one transaction);
+  // `files` are paths under the shared folder's data/ (e.g. 'sen2_ehcp/ehcp2025_caseload_totals_all_la.csv').
+  importStats(files) {
+    const paths = files.map((f) => path.join(this.settings.shared, 'data', f));
+    return runSendplan(this.settings, ['import', 'dfe', '--database', this.database, ...paths]);
+  }
+
   // Starts `sendplan serve --port 0` and waits for "sendplan: listening on http://HOST:PORT".
   async startServer() {
     const args = ['serve', '--database', this.database, '--port', '0', '--shared', this.settings.shared];
@@ -123,10 +132,12 @@ class Harness {
   async stopServer(timeoutMs = 15_000) {
     if (!this.server) return null;
     if (!this.exit) this.server.kill('SIGTERM');
+    let timer;
     const result = await Promise.race([
       this.exited,
-      new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+      new Promise((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); }),
     ]);
+    clearTimeout(timer);  // (a pending timer would keep node running for the rest of the 15 s)
     if (!result) {
       this.server.kill('SIGKILL');
       await this.exited;

@@ -3,6 +3,7 @@
 //   #/transport[/B]       uploads, planning and previous plans of borough B (officers: their own)
 //   #/plans/ID            one plan: progress, then its results and map
 //   #/region              regional figures (every role; the only view an analyst has)
+//   #/data/...            the SEND data dashboard: published statistics (every role; data.js)
 //   #/audit, #/users      administrators only
 
 import {api, explain, setCsrfToken, setSignedOutHandler} from './api.js';
@@ -13,6 +14,7 @@ import {showTransport} from './transport.js';
 import {showPlan} from './plan.js';
 import {showRegion} from './region.js';
 import {showAudit, showUsers} from './admin.js';
+import {showData} from './data.js';
 
 const state = {
   user: null,        // {username, role, borough}
@@ -88,6 +90,7 @@ function renderHeader() {
   const links = [];
   if (user.role !== 'analyst') links.push(['#/transport', 'Transport planning']);
   links.push(['#/region', 'London region']);
+  links.push(['#/data', 'SEND data']);
   if (user.role === 'admin') {
     links.push(['#/audit', 'Audit log']);
     links.push(['#/users', 'Users']);
@@ -152,6 +155,8 @@ async function render() {
       await showPlan(main, context, rest[0]);
     } else if (route === 'region') {
       await showRegion(main, context);
+    } else if (route === 'data') {
+      await showData(main, context, rest);
     } else if (route === 'audit' && user.role === 'admin') {
       await showAudit(main, context);
     } else if (route === 'users' && user.role === 'admin') {

@@ -28,9 +28,9 @@ function routePopup(p) {
 }
 
 // Leaflet (its minified build, as the global L) is loaded the first time a map is shown, so the
-// other pages never fetch it.
+// other pages never fetch it. (The SEND data map uses it too.)
 let leaflet = null;
-function loadLeaflet() {
+export function loadLeaflet() {
   leaflet ??= new Promise((resolve, reject) => {
     if (window.L) return resolve(window.L);
     const script = document.createElement('script');

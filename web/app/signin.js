@@ -44,7 +44,7 @@ export function showSignIn(main, {notice, onSignedIn}) {
   replaceChildren(main,
     h('div', {class: 'narrow'},
       h('h1', {}, 'Sign in'),
-      h('p', {class: 'lead'}, 'Plan home-to-school transport for children with special educational needs, and see London-wide figures.'),
+      h('p', {class: 'lead'}, 'Plan home-to-school transport for children with special educational needs, and see London-wide figures and published SEND statistics.'),
       notice ? message('info', notice) : null,
       form,
       h('p', {class: 'hint'}, 'Your administrator gives you your username and password.')));
