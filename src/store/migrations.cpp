@@ -148,6 +148,72 @@ CREATE TABLE stat_neighbours (
 );
 )sql";
 
+// Version 3: the placements register. A provider's needs are codes joined by ';'. A placement's
+// fees are periods from a date (fee_periods), never overwritten.
+constexpr const char* kPlacementsSchema = R"sql(
+CREATE TABLE providers (
+  id {id},
+  urn TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  la_number TEXT NOT NULL,
+  local_authority TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  age_low INTEGER NOT NULL,
+  age_high INTEGER NOT NULL,
+  needs TEXT NOT NULL,
+  boarding TEXT NOT NULL,
+  wheelchair_accessible INTEGER NOT NULL,
+  capacity INTEGER NOT NULL,
+  places_commissioned INTEGER NOT NULL,
+  vacancies INTEGER NOT NULL,
+  ofsted_grade INTEGER,
+  ofsted_date TEXT NOT NULL,
+  section41 INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CONSTRAINT providers_name_not_empty CHECK (length(name) > 0),
+  CONSTRAINT providers_counts_not_negative
+    CHECK (capacity >= 0 AND places_commissioned >= 0 AND vacancies >= 0),
+  CONSTRAINT providers_boarding_known CHECK (boarding IN ('day', 'residential', 'both'))
+);
+CREATE INDEX providers_urn ON providers (urn);
+
+CREATE TABLE placements (
+  id {id},
+  borough TEXT NOT NULL,
+  child_ref TEXT NOT NULL,
+  need TEXT NOT NULL,
+  age INTEGER NOT NULL,
+  provider_id BIGINT NOT NULL REFERENCES providers (id),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  residential INTEGER NOT NULL,
+  transport_cost BIGINT NOT NULL,
+  distance_km DOUBLE PRECISION NOT NULL,
+  CONSTRAINT placements_money_not_negative CHECK (transport_cost >= 0)
+);
+CREATE INDEX placements_borough_id ON placements (borough, id);
+CREATE INDEX placements_provider_id ON placements (provider_id);
+
+CREATE TABLE fee_periods (
+  placement_id BIGINT NOT NULL REFERENCES placements (id) ON DELETE CASCADE,
+  from_date TEXT NOT NULL,
+  education BIGINT NOT NULL,
+  care BIGINT NOT NULL,
+  therapy BIGINT NOT NULL,
+  other BIGINT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (placement_id, from_date),
+  CONSTRAINT fee_periods_not_negative
+    CHECK (education >= 0 AND care >= 0 AND therapy >= 0 AND other >= 0)
+);
+)sql";
+
 constexpr const char* kCreateMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -183,6 +249,7 @@ const std::vector<Migration>& migrations() {
       {1, "users, sessions, audit log, datasets, plans and plan files", kInitialSchema},
       {2, "published statistics: releases, areas, values, statistical neighbours",
        kStatisticsSchema},
+      {3, "placements register: providers, placements and their fee periods", kPlacementsSchema},
   };
   return list;
 }

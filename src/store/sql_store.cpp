@@ -10,6 +10,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "store/sql_placements.h"
 #include "store/sql_stats.h"
 
 namespace sendplan::store {
@@ -452,6 +453,98 @@ class SqlStore final : public Store {
   }
   Result<std::vector<StatNeighbour>> list_stat_neighbours() override {
     return read("list statistical neighbours", detail::list_stat_neighbours);
+  }
+
+  // --- the placements register
+
+  Result<ProviderImportOutcome> import_providers(
+      const std::vector<ProviderRecord>& providers) override {
+    ProviderImportOutcome outcome;
+    Status status = write("import providers", [&]() -> Status {
+      Result<ProviderImportOutcome> done =
+          detail::import_providers(*connection_, providers, utc_now());
+      if (!done.ok()) return done.error();
+      outcome = done.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return outcome;
+  }
+
+  Result<std::int64_t> add_provider(const ProviderRecord& provider) override {
+    std::int64_t id = 0;
+    Status status = write("add provider", [&]() -> Status {
+      Result<std::int64_t> added = detail::insert_provider(*connection_, provider, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status update_provider(const ProviderRecord& provider) override {
+    ProviderRecord changed = provider;
+    changed.updated_at.clear();
+    return write("update provider", [&]() -> Status {
+      return detail::update_provider(*connection_, changed, utc_now());
+    });
+  }
+
+  Result<std::optional<ProviderRecord>> get_provider(std::int64_t id) override {
+    Result<std::vector<ProviderRecord>> found =
+        read("read provider",
+             [&](SqlConnection& connection) { return detail::select_providers(connection, id); });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<ProviderRecord>();
+    return std::optional<ProviderRecord>(found.value().front());
+  }
+
+  Result<std::vector<ProviderRecord>> list_providers() override {
+    return read("list providers", [&](SqlConnection& connection) {
+      return detail::select_providers(connection, std::nullopt);
+    });
+  }
+
+  Result<std::vector<std::int64_t>> add_placements(
+      const std::vector<PlacementRecord>& placements) override {
+    std::vector<std::int64_t> ids;
+    Status status = write("add placements", [&]() -> Status {
+      Result<std::vector<std::int64_t>> added =
+          detail::insert_placements(*connection_, placements, utc_now());
+      if (!added.ok()) return added.error();
+      ids = std::move(added).value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return ids;
+  }
+
+  Status add_fee_period(std::int64_t placement_id, const FeeRecord& fees) override {
+    return write("add fee period", [&]() -> Status {
+      return detail::insert_fee_period(*connection_, placement_id, fees, utc_now());
+    });
+  }
+
+  Status end_placement(std::int64_t placement_id, const std::string& end_date) override {
+    return write("end placement", [&]() -> Status {
+      return detail::set_placement_end(*connection_, placement_id, end_date);
+    });
+  }
+
+  Result<std::optional<PlacementRecord>> get_placement(std::int64_t id) override {
+    Result<std::vector<PlacementRecord>> found = read(
+        "read placement",
+        [&](SqlConnection& connection) { return detail::select_placements(connection, "", id); });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<PlacementRecord>();
+    return std::optional<PlacementRecord>(found.value().front());
+  }
+
+  Result<std::vector<PlacementRecord>> list_placements(const std::string& borough) override {
+    return read("list placements", [&](SqlConnection& connection) {
+      return detail::select_placements(connection, borough, std::nullopt);
+    });
   }
 
  private:

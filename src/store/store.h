@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/placement_records.h"
 #include "store/stats_records.h"
 
 namespace sendplan::store {
@@ -178,6 +179,31 @@ class Store {
   virtual Result<std::vector<StatValue>> query_stat_values(const StatQuery& query) = 0;
   // Every area's neighbours, by area then rank.
   virtual Result<std::vector<StatNeighbour>> list_stat_neighbours() = 0;
+
+  // --- the placements register (placement_records.h)
+  // Adds or updates providers from a list, all in one transaction: a provider is the same one
+  // when its URN matches, or (without a URN) its name and LA (number, else name) match, ignoring
+  // case. Fields the list leaves empty or 0 keep their stored values.
+  virtual Result<ProviderImportOutcome> import_providers(
+      const std::vector<ProviderRecord>& providers) = 0;
+  virtual Result<std::int64_t> add_provider(const ProviderRecord& provider) = 0;
+  // kNotFound when there is no provider with provider.id.
+  virtual Status update_provider(const ProviderRecord& provider) = 0;
+  virtual Result<std::optional<ProviderRecord>> get_provider(std::int64_t id) = 0;
+  // By name.
+  virtual Result<std::vector<ProviderRecord>> list_providers() = 0;
+  // All in one transaction; returns the new ids in order. kInvalidArgument for an unknown
+  // provider or a placement without fees.
+  virtual Result<std::vector<std::int64_t>> add_placements(
+      const std::vector<PlacementRecord>& placements) = 0;
+  // A new fee period (the old ones are kept). kInvalidArgument unless it starts after the
+  // current one; kNotFound for an unknown placement.
+  virtual Status add_fee_period(std::int64_t placement_id, const FeeRecord& fees) = 0;
+  // kNotFound for an unknown placement.
+  virtual Status end_placement(std::int64_t placement_id, const std::string& end_date) = 0;
+  virtual Result<std::optional<PlacementRecord>> get_placement(std::int64_t id) = 0;
+  // With their fee histories, by borough then id. `borough` "" = every borough.
+  virtual Result<std::vector<PlacementRecord>> list_placements(const std::string& borough) = 0;
 };
 
 // Opens (creating when needed) and migrates the store named by `url` (see above).
