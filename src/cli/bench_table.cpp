@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/text.h"
+
 namespace sendplan::cli {
 
 namespace {
@@ -39,13 +41,6 @@ std::string verdict_text(const BenchRow& row) {
   for (size_t i = 0; i < notes.size(); ++i) text += (i == 0 ? " (" : "; ") + notes[i];
   if (!notes.empty()) text += ")";
   return text;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 }  // namespace
@@ -131,12 +126,12 @@ std::string bench_csv(const std::vector<BenchRow>& rows) {
   for (const BenchRow& row : rows) {
     bool ok = row.error.empty();
     std::string checker = row.checker_feasible ? yes_no(*row.checker_feasible) : "";
-    csv += fmt::format("{},{},{:.4f},{},{},{},{},{},{},{},{}\n", csv_field(row.instance),
+    csv += fmt::format("{},{},{:.4f},{},{},{},{},{},{},{},{}\n", csv_cell(row.instance),
                        ok ? fmt::format("{:.4f}", row.cost) : "", row.best_known,
                        ok ? gap_text(row.gap_percent(), 4, false) : "",
                        ok ? fmt::format("{:.3f}", row.seconds) : "",
                        ok ? yes_no(row.feasible()) : "error", row.vehicles, row.unserved,
-                       ok ? yes_no(row.solver_feasible) : "", checker, csv_field(row.error));
+                       ok ? yes_no(row.solver_feasible) : "", checker, csv_cell(row.error));
   }
   return csv;
 }

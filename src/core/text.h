@@ -1,6 +1,8 @@
-// Small text helpers every reader needs: trimming ASCII white space and ASCII lower case.
+// Small text helpers every reader and writer needs: trimming ASCII white space, ASCII lower case,
+// CSV cells (RFC 4180) and HTML/XML escaping.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -10,5 +12,15 @@ namespace sendplan {
 std::string_view trim(std::string_view text);
 // `text` with A–Z turned to a–z (other bytes, including UTF-8, unchanged).
 std::string to_lower(std::string_view text);
+
+// One CSV cell: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or LF;
+// otherwise unchanged (RFC 4180).
+std::string csv_cell(std::string_view text);
+// Cells joined by commas, each through csv_cell, ending in "\n".
+std::string csv_line(std::initializer_list<std::string_view> cells);
+
+// &, <, >, " and ' as character references: safe in HTML or XML element text and in quoted
+// attributes.
+std::string html_escape(std::string_view text);
 
 }  // namespace sendplan

@@ -1,10 +1,10 @@
-// Small text helpers shared by the report writers: clock times, CSV cells, HTML escaping and
-// rounding for JSON. Pure functions, safe from any thread.
+// Small text helpers shared by the report writers: clock times and rounding for JSON (CSV cells
+// and HTML escaping come from core/text.h). Pure functions, safe from any thread.
 #pragma once
 
-#include <initializer_list>
 #include <string>
-#include <string_view>
+
+#include "core/text.h"
 
 namespace sendplan::report::detail {
 
@@ -12,14 +12,10 @@ namespace sendplan::report::detail {
 // past 23 ("24:10") rather than wrapping, and negative times show as "00:00".
 std::string clock_time(double minutes);
 
-// One CSV cell: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or LF;
-// otherwise unchanged (RFC 4180).
-std::string csv_cell(std::string_view text);
-// Cells joined by commas, each through csv_cell, ending in "\n".
-std::string csv_line(std::initializer_list<std::string_view> cells);
-
-// &, <, >, " and ' as HTML character references: safe in element text and quoted attributes.
-std::string html_escape(std::string_view text);
+// CSV cells and HTML escaping are core's (core/text.h).
+using sendplan::csv_cell;
+using sendplan::csv_line;
+using sendplan::html_escape;
 
 // `value` rounded to `decimals` places (for JSON numbers, which print their shortest form).
 double rounded(double value, int decimals);

@@ -7,30 +7,10 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace sendplan::stats {
 namespace {
-
-// RFC 4180: a field with a comma, quote, CR or LF is quoted, with its quotes doubled.
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
-std::string csv_row(std::initializer_list<std::string_view> fields) {
-  std::string row;
-  bool first = true;
-  for (std::string_view field : fields) {
-    if (!first) row += ',';
-    row += csv_field(field);
-    first = false;
-  }
-  return row + '\n';
-}
 
 // The shortest text that reads back as exactly `value`: whole numbers below 10^15 without ".0"
 // or an exponent, others as fmt's shortest round-trip form; non-finite values as "".
@@ -49,8 +29,8 @@ std::string figure_csv(const Figure& figure) {
     for (const Point& point : series.points) {
       const std::string year = point.year != 0 ? std::to_string(point.year) : "";
       const std::string value = point.value ? value_text(*point.value) : "";
-      csv += csv_row({figure.id, series.name, point.label, year, value, point.symbol,
-                      unit_name(figure.unit), figure.source});
+      csv += csv_line({figure.id, series.name, point.label, year, value, point.symbol,
+                       unit_name(figure.unit), figure.source});
     }
   }
   return csv;

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <set>
 
-#include "stats/markup.h"
+#include "core/text.h"
 #include "stats/svg_chart.h"
 
 namespace sendplan::stats {
@@ -45,7 +45,7 @@ figure, table, li.fact, ul.symbols { break-inside: avoid; }
 )css";
 
 std::string paragraph(const char* css_class, const std::string& text) {
-  return fmt::format("<p class=\"{}\">{}</p>\n", css_class, escape_markup(text));
+  return fmt::format("<p class=\"{}\">{}</p>\n", css_class, html_escape(text));
 }
 
 // The table's rows: one per period or category, keyed by the label (the year when there is no
@@ -92,11 +92,11 @@ std::string symbol_explanation(const std::string& symbol) {
 std::string table_cell(const Point* point, Unit unit, std::set<std::string>& symbols_used) {
   if (point == nullptr) return "<td class=\"num\"></td>";
   if (point->value)
-    return "<td class=\"num\">" + escape_markup(format_value(*point->value, unit)) + "</td>";
+    return "<td class=\"num\">" + html_escape(format_value(*point->value, unit)) + "</td>";
   const std::string symbol = point->symbol.empty() ? "-" : point->symbol;
   symbols_used.insert(symbol);
   return fmt::format("<td class=\"num\"><abbr title=\"{}\">{}</abbr></td>",
-                     escape_markup(symbol_explanation(symbol)), escape_markup(symbol));
+                     html_escape(symbol_explanation(symbol)), html_escape(symbol));
 }
 
 std::string symbols_list(const std::set<std::string>& used) {
@@ -110,8 +110,8 @@ std::string symbols_list(const std::set<std::string>& used) {
   }
   std::string html = "<ul class=\"symbols\" aria-label=\"Symbols used in the table\">\n";
   for (const std::string& symbol : ordered) {
-    html += fmt::format("<li><b>{}</b> = {}</li>\n", escape_markup(symbol),
-                        escape_markup(symbol_explanation(symbol)));
+    html += fmt::format("<li><b>{}</b> = {}</li>\n", html_escape(symbol),
+                        html_escape(symbol_explanation(symbol)));
   }
   return html + "</ul>\n";
 }
@@ -121,14 +121,14 @@ std::string numbers_table(const Figure& figure) {
   const bool by_year = figure.kind == ChartKind::kLine;
   std::string html = fmt::format(
       "<div class=\"table-wrap\">\n<table>\n<caption>{} (the numbers in the chart)</caption>\n",
-      escape_markup(figure.title));
+      html_escape(figure.title));
   html += fmt::format("<thead><tr><th scope=\"col\">{}</th>", by_year ? "Period" : "Category");
   for (const Series& series : figure.series) {
-    html += "<th scope=\"col\" class=\"num\">" + escape_markup(series.name) + "</th>";
+    html += "<th scope=\"col\" class=\"num\">" + html_escape(series.name) + "</th>";
   }
   html += "</tr></thead>\n<tbody>\n";
   for (const std::string& key : row_keys(figure)) {
-    html += "<tr><th scope=\"row\">" + escape_markup(key) + "</th>";
+    html += "<tr><th scope=\"row\">" + html_escape(key) + "</th>";
     for (const Series& series : figure.series) {
       html += table_cell(point_at(series, key), figure.unit, symbols_used);
     }
@@ -139,7 +139,7 @@ std::string numbers_table(const Figure& figure) {
 
 std::string figure_section(const Figure& figure) {
   std::string html = fmt::format("<section class=\"figure\" id=\"figure-{}\">\n<h2>{}</h2>\n",
-                                 escape_markup(figure.id), escape_markup(figure.title));
+                                 html_escape(figure.id), html_escape(figure.title));
   if (!figure.subtitle.empty()) html += paragraph("subtitle", figure.subtitle);
   html += "<figure>" + render_svg_chart(figure) + "</figure>\n";
   html += numbers_table(figure);
@@ -155,12 +155,12 @@ std::string key_facts(const std::vector<KeyFact>& facts) {
   for (const KeyFact& fact : facts) {
     html += fmt::format(
         "<li class=\"fact\"><span class=\"label\">{}</span><span class=\"value\">{}</span>",
-        escape_markup(fact.label), escape_markup(fact.value));
+        html_escape(fact.label), html_escape(fact.value));
     if (!fact.comparison.empty()) {
-      html += "<span class=\"comparison\">" + escape_markup(fact.comparison) + "</span>";
+      html += "<span class=\"comparison\">" + html_escape(fact.comparison) + "</span>";
     }
     if (!fact.source.empty()) {
-      html += "<span class=\"fact-source\">Source: " + escape_markup(fact.source) + "</span>";
+      html += "<span class=\"fact-source\">Source: " + html_escape(fact.source) + "</span>";
     }
     html += "</li>\n";
   }
@@ -171,8 +171,8 @@ std::string contents(const std::vector<Figure>& figures) {
   if (figures.size() < 2) return "";
   std::string html = "<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n";
   for (const Figure& figure : figures) {
-    html += fmt::format("<li><a href=\"#figure-{}\">{}</a></li>\n", escape_markup(figure.id),
-                        escape_markup(figure.title));
+    html += fmt::format("<li><a href=\"#figure-{}\">{}</a></li>\n", html_escape(figure.id),
+                        html_escape(figure.title));
   }
   return html + "</ol>\n</nav>\n";
 }
@@ -182,9 +182,9 @@ std::string contents(const std::vector<Figure>& figures) {
 std::string render_profile_html(const ProfileReport& report) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  html += "<title>" + escape_markup(report.title) + "</title>\n";
+  html += "<title>" + html_escape(report.title) + "</title>\n";
   html += std::string("<style>") + kStyle + "</style>\n</head>\n<body>\n";
-  html += "<header>\n<h1>" + escape_markup(report.title) + "</h1>\n";
+  html += "<header>\n<h1>" + html_escape(report.title) + "</h1>\n";
   std::string generated = "Generated on " + report.generated_at;
   if (!report.area_name.empty()) generated = report.area_name + ". " + generated;
   html += paragraph("generated", generated) + "</header>\n<main>\n";

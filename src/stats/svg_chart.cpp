@@ -11,7 +11,7 @@
 #include <optional>
 #include <utility>
 
-#include "stats/markup.h"
+#include "core/text.h"
 
 namespace sendplan::stats {
 namespace {
@@ -135,7 +135,7 @@ std::string draw_legend(const std::vector<LegendItem>& items, double top) {
         break;
     }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}</text>",
-                       px(item.x + 22), px(y), escape_markup(item.label));
+                       px(item.x + 22), px(y), html_escape(item.label));
   }
   return svg + "</g>";
 }
@@ -207,7 +207,7 @@ std::string draw_value_axis(const std::vector<double>& ticks, Unit unit, const P
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
         px(plot.left), px(at), px(plot.right), px(at), zero ? "#333333" : "#dddddd",
-        px(plot.left - 6), px(at), escape_markup(labels[i]));
+        px(plot.left - 6), px(at), html_escape(labels[i]));
   }
   return svg + "</g>";
 }
@@ -239,8 +239,8 @@ std::string draw_category_axis(const std::vector<std::pair<double, std::string>>
     const std::string shown = thin ? text : fit_text(text, slot_width - 4);
     svg +=
         fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">", px(x), px(plot.bottom + 15));
-    if (shown != text) svg += "<title>" + escape_markup(text) + "</title>";
-    svg += escape_markup(shown) + "</text>";
+    if (shown != text) svg += "<title>" + html_escape(text) + "</title>";
+    svg += html_escape(shown) + "</text>";
   }
   return svg + "</g>";
 }
@@ -406,7 +406,7 @@ std::string draw_bar_chart(const Figure& figure, const Roles& roles,
         if (!point->symbol.empty() && !stacked) {
           svg += fmt::format(
               "<text class=\"missing\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-              px(x + bar_width / 2), px(y(0) - 3), escape_markup(point->symbol));
+              px(x + bar_width / 2), px(y(0) - 3), html_escape(point->symbol));
         }
         continue;
       }
@@ -424,13 +424,13 @@ std::string draw_bar_chart(const Figure& figure, const Roles& roles,
 }
 
 std::string svg_open(const Figure& figure, SvgSize size) {
-  const std::string id = escape_markup("chart-" + figure.id);
+  const std::string id = html_escape("chart-" + figure.id);
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "role=\"img\" aria-labelledby=\"{}-title\" font-family=\"system-ui, sans-serif\" "
       "font-size=\"11\" fill=\"#333333\"><title id=\"{}-title\">{}</title>",
-      size.width, size.height, size.width, size.height, id, id, escape_markup(figure.title));
-  if (!figure.subtitle.empty()) svg += "<desc>" + escape_markup(figure.subtitle) + "</desc>";
+      size.width, size.height, size.width, size.height, id, id, html_escape(figure.title));
+  if (!figure.subtitle.empty()) svg += "<desc>" + html_escape(figure.subtitle) + "</desc>";
   return svg;
 }
 
