@@ -8,6 +8,7 @@
 #include "cli/bench_command.h"
 #include "cli/generate_command.h"
 #include "cli/import_command.h"
+#include "cli/placements_command.h"
 #include "cli/plan_command.h"
 #include "cli/pool_command.h"
 #include "cli/report_command.h"
@@ -234,6 +235,45 @@ int run_cli(int argc, char** argv) {
       ->default_val(report.horizon)
       ->check(CLI::Range(1, 10));
 
+  PlacementsOptions placement_options;
+  CLI::App* placements_command =
+      app.add_subcommand("placements", "The placements register: providers and placements");
+  placements_command->require_subcommand(1);
+  placements_command->add_option("--database", placement_options.database, "As for serve")
+      ->default_val(placement_options.database);
+  CLI::App* import_providers = placements_command->add_subcommand(
+      "import-providers",
+      "DfE section 41 / independent special school lists, GIAS extracts or "
+      "the provider register CSV (all or nothing)");
+  import_providers->add_option("files", placement_options.files, "Files")
+      ->required()
+      ->check(CLI::ExistingFile);
+  CLI::App* export_providers =
+      placements_command->add_subcommand("export-providers", "The provider register as CSV");
+  export_providers->add_option("--out", placement_options.out, "CSV file to write")->required();
+  CLI::App* import_placements =
+      placements_command->add_subcommand("import", "A borough's placements CSV (all or nothing)");
+  import_placements->add_option("--borough", placement_options.borough, "The borough")->required();
+  import_placements->add_option("files", placement_options.files, "The CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  CLI::App* export_placements =
+      placements_command->add_subcommand("export", "Placements with their fee history as CSV");
+  export_placements->add_option("--borough", placement_options.borough,
+                                "One borough (default all)");
+  export_placements->add_option("--out", placement_options.out, "CSV file to write")->required();
+  CLI::App* generate_placements = placements_command->add_subcommand(
+      "generate", "Store a synthetic London placements dataset (synthetic providers and children)");
+  generate_placements->add_option("--seed", placement_options.seed, "Random seed")
+      ->default_val(placement_options.seed);
+  generate_placements
+      ->add_option("--scale", placement_options.scale,
+                   "Share of SEN2's independent-sector children to generate")
+      ->default_val(placement_options.scale)
+      ->check(CLI::Range(0.001, 1.0));
+  generate_placements->add_option("--shared", placement_options.shared,
+                                  "The shared/ folder (default ../shared)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -250,6 +290,11 @@ int run_cli(int argc, char** argv) {
   if (import_dfe->parsed()) return run_import_dfe(import_options);
   if (report_command->parsed()) return run_report(report);
   if (forecast_command->parsed()) return run_forecast(report);
+  if (import_providers->parsed()) return run_import_providers(placement_options);
+  if (export_providers->parsed()) return run_export_providers(placement_options);
+  if (import_placements->parsed()) return run_import_placements(placement_options);
+  if (export_placements->parsed()) return run_export_placements(placement_options);
+  if (generate_placements->parsed()) return run_generate_placements(placement_options);
   return run_bench(bench);
 }
 

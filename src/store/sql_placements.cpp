@@ -177,8 +177,23 @@ Result<ProviderImportOutcome> import_providers(SqlConnection& connection,
       by_identity.emplace(identity(nameless), provider);
     }
   }
-  ProviderImportOutcome outcome;
+  // A provider listed twice (in two lists of one import) is one provider: its entries are laid
+  // over each other first, so importing the same lists again changes nothing.
+  std::vector<ProviderRecord> combined;
+  std::map<std::string, std::size_t> combined_at;
   for (const ProviderRecord& listed : providers) {
+    auto [at, first] = combined_at.try_emplace(identity(listed), combined.size());
+    if (first) {
+      combined.push_back(listed);
+    } else {
+      ProviderRecord& earlier = combined[at->second];
+      const std::string updated_by = listed.updated_by;
+      earlier = merged(earlier, listed);
+      earlier.updated_by = updated_by;
+    }
+  }
+  ProviderImportOutcome outcome;
+  for (const ProviderRecord& listed : combined) {
     auto found = by_identity.find(identity(listed));
     if (found == by_identity.end() && !listed.urn.empty()) {
       ProviderRecord nameless = listed;
