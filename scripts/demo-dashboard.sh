@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`, the dashboard part: imports DfE's published SEND statistics from SHARED/data into
 # the demo store (out/demo/sendplan.db, made by demo-platform.sh), prints the forecast method's
-# back-test and Hackney's forecast, and writes Hackney's SEND profile as one HTML file.
+# back-test and Hackney's forecast, and writes Hackney's SEND profile as one HTML file; then
+# loads the DfE provider lists and a synthetic London placements dataset into the register.
 # Usage: scripts/demo-dashboard.sh BUILD_DIR SHARED_DIR   (run from the repository)
 set -euo pipefail
 
@@ -30,5 +31,10 @@ echo
 "$sendplan" forecast --database "$db" --borough Hackney
 echo
 "$sendplan" report --database "$db" --borough Hackney --out out/demo/hackney-send-profile.html
+echo
+echo "Placements register: the DfE provider lists and a synthetic London placements dataset:"
+"$sendplan" placements --database "$db" import-providers "$data"/inmss/*.csv | tail -n 1
+"$sendplan" placements --database "$db" generate --seed 1 --shared "$2"
+"$sendplan" placements --database "$db" export --borough Hackney --out out/demo/hackney-placements.csv
 echo "Open out/demo/hackney-send-profile.html in a browser (one self-contained file for a paper);"
 echo "'make serve' shows the same profile, the London map, rankings and inspections under 'SEND data'."
