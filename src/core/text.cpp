@@ -21,7 +21,10 @@ std::string to_lower(std::string_view text) {
 }
 
 std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  const bool padded = !text.empty() && (text.front() == ' ' || text.back() == ' ');
+  if (!padded && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    return std::string(text);
+  }
   std::string quoted = "\"";
   for (char c : text) {
     if (c == '"') quoted += '"';

@@ -13,8 +13,9 @@ std::string_view trim(std::string_view text);
 // `text` with A–Z turned to a–z (other bytes, including UTF-8, unchanged).
 std::string to_lower(std::string_view text);
 
-// One CSV cell: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or LF;
-// otherwise unchanged (RFC 4180).
+// One CSV cell: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or LF, or
+// starts or ends with a space (readers that trim cells then read it back exactly); otherwise
+// unchanged (RFC 4180).
 std::string csv_cell(std::string_view text);
 // Cells joined by commas, each through csv_cell, ending in "\n".
 std::string csv_line(std::initializer_list<std::string_view> cells);

@@ -38,9 +38,9 @@ ReadResult<std::pair<std::string, std::vector<Provider>>> read_providers(const R
 
 }  // namespace
 
-Result<ProviderFilesReport> import_provider_files(store::Store& store,
-                                                  const std::vector<RegisterFile>& files,
-                                                  const std::string& imported_by) {
+ReadResult<ProviderFilesReport> import_provider_files(store::Store& store,
+                                                      const std::vector<RegisterFile>& files,
+                                                      const std::string& imported_by) {
   ProviderFilesReport report;
   std::vector<Error> problems;
   std::vector<store::ProviderRecord> records;
@@ -59,9 +59,9 @@ Result<ProviderFilesReport> import_provider_files(store::Store& store,
       records.push_back(std::move(record));
     }
   }
-  if (!problems.empty()) return combine_problems(problems);
+  if (!problems.empty()) return problems;
   Result<store::ProviderImportOutcome> outcome = store.import_providers(records);
-  if (!outcome.ok()) return outcome.error();
+  if (!outcome.ok()) return std::vector<Error>{outcome.error()};
   report.outcome = outcome.value();
   return report;
 }
@@ -90,14 +90,14 @@ Result<std::vector<Placement>> load_placements(store::Store& store, const std::s
   return placements;
 }
 
-Result<std::vector<std::int64_t>> import_placement_file(store::Store& store,
-                                                        const std::string& borough,
-                                                        const RegisterFile& file,
-                                                        const std::string& recorded_by) {
+ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
+                                                            const std::string& borough,
+                                                            const RegisterFile& file,
+                                                            const std::string& recorded_by) {
   ReadResult<std::vector<Placement>> read = read_placement_csv(file.content, file.name);
-  if (!read.ok()) return read.error();
+  if (!read.ok()) return read.problems();
   Result<std::vector<store::ProviderRecord>> providers = store.list_providers();
-  if (!providers.ok()) return providers.error();
+  if (!providers.ok()) return std::vector<Error>{providers.error()};
   std::set<std::int64_t> ids;
   std::map<std::string, std::int64_t> by_urn;
   for (const store::ProviderRecord& provider : providers.value()) {
@@ -143,8 +143,10 @@ Result<std::vector<std::int64_t>> import_placement_file(store::Store& store,
     for (store::FeeRecord& fees : record.fees) fees.recorded_by = recorded_by;
     records.push_back(std::move(record));
   }
-  if (!problems.empty()) return combine_problems(problems);
-  return store.add_placements(records);
+  if (!problems.empty()) return problems;
+  Result<std::vector<std::int64_t>> added = store.add_placements(records);
+  if (!added.ok()) return std::vector<Error>{added.error()};
+  return std::move(added).value();
 }
 
 Result<SyntheticLoad> load_synthetic_placements(store::Store& store,

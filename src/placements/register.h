@@ -26,11 +26,12 @@ struct ProviderFilesReport {
 };
 
 // Recognises each file: a DfE provider list (section 41, or not section 41), a GIAS extract or
-// sendplan's provider register CSV. kParse with every problem of every bad file (nothing
-// imported); else all providers go in in one transaction (see Store::import_providers).
-Result<ProviderFilesReport> import_provider_files(store::Store& store,
-                                                  const std::vector<RegisterFile>& files,
-                                                  const std::string& imported_by);
+// sendplan's provider register CSV. Every problem of every bad file (nothing imported); else all
+// providers go in in one transaction (see Store::import_providers). A store failure is the one
+// problem.
+ReadResult<ProviderFilesReport> import_provider_files(store::Store& store,
+                                                      const std::vector<RegisterFile>& files,
+                                                      const std::string& imported_by);
 
 Result<std::vector<Provider>> load_providers(store::Store& store);
 // `borough` "" = every borough.
@@ -38,11 +39,11 @@ Result<std::vector<Placement>> load_placements(store::Store& store, const std::s
 
 // The placements register CSV of one borough: every row must be that borough's (kInvalidInput
 // naming the line otherwise), providers named by id or URN must be in the register. All or
-// nothing. Returns the new placements' ids.
-Result<std::vector<std::int64_t>> import_placement_file(store::Store& store,
-                                                        const std::string& borough,
-                                                        const RegisterFile& file,
-                                                        const std::string& recorded_by);
+// nothing: every problem is listed. Returns the new placements' ids.
+ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
+                                                            const std::string& borough,
+                                                            const RegisterFile& file,
+                                                            const std::string& recorded_by);
 
 struct SyntheticLoad {
   int providers = 0;

@@ -47,6 +47,19 @@ void Api::register_routes(httplib::Server& server) {
   server.Get(R"(/api/stats/profile/([^/]{1,80})/report\.html)", bind(&Api::stats_report));
   server.Get("/api/stats/inspections", bind(&Api::stats_inspections));
   server.Get("/api/stats/releases", bind(&Api::stats_releases));
+  server.Get("/api/placements/meta", bind(&Api::placements_meta));
+  server.Get("/api/providers", bind(&Api::providers));
+  server.Get("/api/providers.csv", bind(&Api::providers_csv));
+  server.Post("/api/providers", bind(&Api::save_provider));
+  server.Put("/api/providers/import", bind(&Api::import_providers));
+  server.Put(R"(/api/providers/(\d{1,18}))", bind(&Api::save_provider));
+  server.Get(fmt::format("{}/placements", kBorough), bind(&Api::borough_placements));
+  server.Get(fmt::format("{}/placements\\.csv", kBorough), bind(&Api::borough_placements_csv));
+  server.Put(fmt::format("{}/placements", kBorough), bind(&Api::upload_placements));
+  server.Post(R"(/api/placements/(\d{1,18})/fees)", bind(&Api::add_fees));
+  server.Get("/api/placements/analysis", bind(&Api::placements_analysis));
+  server.Get("/api/placements/gaps", bind(&Api::placements_gaps));
+  server.Post("/api/placements/match", bind(&Api::match));
 }
 
 std::optional<Principal> Api::signed_in(const httplib::Request& request,

@@ -17,6 +17,7 @@
 
 #include "dfe/profile.h"
 #include "geo/postcode.h"
+#include "placements/analysis.h"
 #include "server/borough_atlas.h"
 #include "server/plan_jobs.h"
 #include "server/sessions.h"
@@ -104,6 +105,22 @@ class Api {
   void stats_inspections(const httplib::Request&, httplib::Response&);
   void stats_releases(const httplib::Request&, httplib::Response&);
   std::optional<dfe::Profile> profile_of(const httplib::Request&, httplib::Response&);
+  // (api_placements.cpp)
+  void placements_meta(const httplib::Request&, httplib::Response&);
+  void providers(const httplib::Request&, httplib::Response&);
+  void providers_csv(const httplib::Request&, httplib::Response&);
+  void save_provider(const httplib::Request&, httplib::Response&);
+  void import_providers(const httplib::Request&, httplib::Response&);
+  void borough_placements(const httplib::Request&, httplib::Response&);
+  void borough_placements_csv(const httplib::Request&, httplib::Response&);
+  void upload_placements(const httplib::Request&, httplib::Response&);
+  void add_fees(const httplib::Request&, httplib::Response&);
+  void placements_analysis(const httplib::Request&, httplib::Response&);
+  void placements_gaps(const httplib::Request&, httplib::Response&);
+  void match(const httplib::Request&, httplib::Response&);
+  std::vector<placements::BoroughInfo> placement_boroughs() const;
+  std::map<std::int64_t, std::string> provider_names();
+  bool may_edit_register(const Principal& who, httplib::Response& response) const;
 
   store::Store& store_;
   const BoroughAtlas& atlas_;

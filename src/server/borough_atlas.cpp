@@ -53,7 +53,8 @@ Result<BoroughAtlas> BoroughAtlas::read(const std::string& path) {
     const nlohmann::json& properties = feature["properties"];
     BoroughInfo info{text_property(properties, "name"), text_property(properties, "gss_code"),
                      text_property(properties, "inner_outer"),
-                     text_property(properties, "sub_regional_partnership")};
+                     text_property(properties, "sub_regional_partnership"),
+                     text_property(properties, "dfe_la_code")};
     if (info.name.empty() || info.gss_code.empty())
       return make_error(ErrorCode::kParse, "a feature without name or gss_code", {path});
     atlas.boroughs_.push_back(std::move(info));

@@ -17,6 +17,7 @@ struct BoroughInfo {
   std::string gss_code;
   std::string inner_outer;  // "Inner" / "Outer"
   std::string sub_region;   // sub-regional partnership
+  std::string la_number;    // DfE LA number, e.g. "204" ("" when the file has none)
 };
 
 class BoroughAtlas {
