@@ -318,7 +318,27 @@ void Api::save_provider(const httplib::Request& request, httplib::Response& resp
   Result<json> body = parse_object(request);
   if (!body) return send_error(response, body.error());
   pl::ReadResult<pl::Provider> provider = provider_from_body(body.value());
-  if (!provider) return send_problems(response, provider.problems(), "the provider");
+  if (!provider) {
+    // Problems of a body name the field (the register's rules say "field: reason").
+    json problems = json::array();
+    for (const Error& problem : provider.problems()) {
+      std::string field;
+      std::string reason = problem.message;
+      for (const std::string& column : pl::provider_csv_columns()) {
+        if (reason.rfind(column + ": ", 0) == 0) {
+          field = column;
+          reason = reason.substr(column.size() + 2);
+          break;
+        }
+      }
+      problems.push_back({{"file", ""}, {"row", 0}, {"column", field}, {"reason", reason}});
+    }
+    return send_json(response, 422,
+                     {{"error", "invalid_input"},
+                      {"message", fmt::format("{} problem{} in the provider: nothing was stored",
+                                              problems.size(), problems.size() == 1 ? "" : "s")},
+                      {"problems", problems}});
+  }
   store::ProviderRecord record = pl::to_record(provider.value());
   record.updated_by = who->user.username;
   record.source = record.source.empty() ? "entered by " + who->user.username : record.source;

@@ -10,29 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "placements/problem_expectations.h"
+
 namespace sendplan::placements {
 namespace {
 
+using testing::expect_problems;
+using testing::Expected;
+using testing::read_file;
+
 const std::string kData = SENDPLAN_TEST_DATA_DIR;
-
-struct Expected {
-  int line;
-  int column;
-  std::string text;  // a part of the message
-};
-
-void expect_problems(const std::vector<Error>& problems, const std::string& file,
-                     const std::vector<Expected>& expected) {
-  ASSERT_EQ(problems.size(), expected.size()) << combine_problems(problems).message;
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    SCOPED_TRACE(problems[i].to_string());
-    EXPECT_EQ(problems[i].where.file, file);
-    EXPECT_EQ(problems[i].where.line, expected[i].line);
-    EXPECT_EQ(problems[i].where.column, expected[i].column);
-    EXPECT_NE(problems[i].message.find(expected[i].text), std::string::npos)
-        << "expected '" << expected[i].text << "'";
-  }
-}
 
 // The columns the reader requires, in GIAS's order; a row gives some of them by name.
 const std::vector<std::string> kRequired = {"URN",

@@ -11,19 +11,18 @@
 #include <string>
 #include <vector>
 
+#include "placements/problem_expectations.h"
+
 namespace sendplan::placements {
 namespace {
+
+using testing::expect_problems;
+using testing::Expected;
+using testing::read_file;
 
 const std::string kInmss = std::string(SENDPLAN_SHARED_DIR) + "/data/inmss/";
 const std::string kSection41File = kInmss + "section41_approved_list_2022_03_22.csv";
 const std::string kNotSection41File = kInmss + "independent_special_schools_not_s41_2022.csv";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The file's lines as CSV records: a line break inside quotes does not end a record.
 std::vector<std::string> records(const std::string& text) {
@@ -47,25 +46,6 @@ std::vector<std::string> records(const std::string& text) {
 std::string lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-struct Expected {
-  int line;
-  int column;
-  std::string text;  // a part of the message
-};
-
-void expect_problems(const std::vector<Error>& problems, const std::string& file,
-                     const std::vector<Expected>& expected) {
-  ASSERT_EQ(problems.size(), expected.size()) << combine_problems(problems).message;
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    SCOPED_TRACE(problems[i].to_string());
-    EXPECT_EQ(problems[i].where.file, file);
-    EXPECT_EQ(problems[i].where.line, expected[i].line);
-    EXPECT_EQ(problems[i].where.column, expected[i].column);
-    EXPECT_NE(problems[i].message.find(expected[i].text), std::string::npos)
-        << "expected '" << expected[i].text << "'";
-  }
 }
 
 bool have_real_lists() {

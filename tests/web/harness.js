@@ -55,8 +55,8 @@ function boundariesPath(s) {
 }
 
 // Runs sendplan to completion; throws with its output when it fails.
-function runSendplan(s, args, input) {
-  const result = spawnSync(s.sendplan, args, {input, encoding: 'utf8', timeout: 60_000});
+function runSendplan(s, args, input, timeoutMs = 60_000) {
+  const result = spawnSync(s.sendplan, args, {input, encoding: 'utf8', timeout: timeoutMs});
   if (result.error) throw result.error;
   if (result.status !== 0) {
     throw new Error(`sendplan ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
@@ -96,6 +96,14 @@ class Harness {
   importStats(files) {
     const paths = files.map((f) => path.join(this.settings.shared, 'data', f));
     return runSendplan(this.settings, ['import', 'dfe', '--database', this.database, ...paths]);
+  }
+
+  // Runs `sendplan placements --database DB ARGS...` (import-providers, generate, import, ...)
+  // before or while the server runs; returns its output. Paths under the shared folder may be
+  // given relative to it with a leading 'shared:' (e.g. 'shared:data/inmss/x.csv').
+  placements(args, timeoutMs = 180_000) {
+    const resolved = args.map((a) => (a.startsWith('shared:') ? path.join(this.settings.shared, a.slice(7)) : a));
+    return runSendplan(this.settings, ['placements', '--database', this.database, ...resolved], undefined, timeoutMs);
   }
 
   // Starts `sendplan serve --port 0` and waits for "sendplan: listening on http://HOST:PORT".

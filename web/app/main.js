@@ -4,6 +4,7 @@
 //   #/plans/ID            one plan: progress, then its results and map
 //   #/region              regional figures (every role; the only view an analyst has)
 //   #/data/...            the SEND data dashboard: published statistics (every role; data.js)
+//   #/placements/...      the placements register: providers, placements, analyses, gaps, matching
 //   #/audit, #/users      administrators only
 
 import {api, explain, setCsrfToken, setSignedOutHandler} from './api.js';
@@ -15,6 +16,7 @@ import {showPlan} from './plan.js';
 import {showRegion} from './region.js';
 import {showAudit, showUsers} from './admin.js';
 import {showData} from './data.js';
+import {showPlacements} from './placements.js';
 
 const state = {
   user: null,        // {username, role, borough}
@@ -91,6 +93,7 @@ function renderHeader() {
   if (user.role !== 'analyst') links.push(['#/transport', 'Transport planning']);
   links.push(['#/region', 'London region']);
   links.push(['#/data', 'SEND data']);
+  links.push(['#/placements', 'Placements']);
   if (user.role === 'admin') {
     links.push(['#/audit', 'Audit log']);
     links.push(['#/users', 'Users']);
@@ -157,6 +160,8 @@ async function render() {
       await showRegion(main, context);
     } else if (route === 'data') {
       await showData(main, context, rest);
+    } else if (route === 'placements') {
+      await showPlacements(main, context, rest);
     } else if (route === 'audit' && user.role === 'admin') {
       await showAudit(main, context);
     } else if (route === 'users' && user.role === 'admin') {
