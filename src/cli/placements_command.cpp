@@ -42,41 +42,6 @@ std::string shared_folder(const PlacementsOptions& options) {
   return options.shared.empty() ? "../shared" : options.shared;
 }
 
-// SEN2's children in independent and non-maintained special schools, by borough and need, from
-// the store's statistics (London boroughs only).
-Result<std::map<std::string, placements::NeedCounts>> independent_sector_children(
-    store::Store& store) {
-  store::StatQuery query;
-  query.series = "sen2_needs_all_plans";
-  query.breakdown_topic = "Type of placement";
-  for (placements::Need need : placements::all_needs()) {
-    query.measures.push_back(std::string("number_") + placements::need_code(need));
-  }
-  Result<std::vector<store::StatValue>> values = store.query_stat_values(query);
-  if (!values.ok()) return values.error();
-  int latest = 0;
-  for (const store::StatValue& value : values.value()) latest = std::max(latest, value.year);
-  std::map<std::string, placements::NeedCounts> counts;  // by DfE LA number
-  Result<std::vector<store::StatArea>> areas = store.list_stat_areas();
-  if (!areas.ok()) return areas.error();
-  std::map<std::string, std::string> number_of;
-  for (const store::StatArea& area : areas.value()) number_of[area.code] = area.la_number;
-  for (const store::StatValue& value : values.value()) {
-    if (value.year != latest || !value.value) continue;
-    if (value.breakdown != "Special - independent" &&
-        value.breakdown != "Special - non-maintained") {
-      continue;
-    }
-    for (placements::Need need : placements::all_needs()) {
-      if (value.measure == std::string("number_") + placements::need_code(need)) {
-        counts[number_of[value.area_code]][static_cast<std::size_t>(need)] +=
-            static_cast<int>(*value.value);
-      }
-    }
-  }
-  return counts;
-}
-
 }  // namespace
 
 int run_import_providers(const PlacementsOptions& options) {
@@ -139,17 +104,17 @@ int run_generate_placements(const PlacementsOptions& options) {
   if (!boroughs.ok()) return report_error(boroughs.error());
   Result<std::unique_ptr<store::Store>> store = open(options);
   if (!store.ok()) return report_error(store.error());
-  Result<std::map<std::string, placements::NeedCounts>> children =
-      independent_sector_children(*store.value());
+  Result<placements::IndependentSectorChildren> children =
+      placements::independent_sector_children(*store.value());
   if (!children.ok()) return report_error(children.error());
-  if (children.value().empty()) {
+  if (children.value().by_la_number.empty()) {
     return report_error(make_error(
         ErrorCode::kNotFound,
         "no SEN2 need counts by type of placement in the store: run `sendplan import dfe "
         "ehcp2025_sen_needs_all_plans_by_placement_type_all_la.csv` (with a caseload file) first"));
   }
   for (placements::GeneratorBorough& borough : boroughs.value()) {
-    borough.children = children.value()[borough.info.la_number];
+    borough.children = children.value().by_la_number[borough.info.la_number];
   }
   placements::PlacementGeneratorOptions generator;
   generator.scale = options.scale;

@@ -149,6 +149,37 @@ ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
   return std::move(added).value();
 }
 
+Result<IndependentSectorChildren> independent_sector_children(store::Store& store) {
+  store::StatQuery query;
+  query.series = "sen2_needs_all_plans";
+  query.breakdown_topic = "Type of placement";
+  for (Need need : all_needs()) query.measures.push_back(std::string("number_") + need_code(need));
+  Result<std::vector<store::StatValue>> values = store.query_stat_values(query);
+  if (!values.ok()) return values.error();
+  Result<std::vector<store::StatArea>> areas = store.list_stat_areas();
+  if (!areas.ok()) return areas.error();
+  std::map<std::string, std::string> number_of;
+  for (const store::StatArea& area : areas.value()) number_of[area.code] = area.la_number;
+  IndependentSectorChildren children;
+  for (const store::StatValue& value : values.value())
+    children.year = std::max(children.year, value.year);
+  for (const store::StatValue& value : values.value()) {
+    if (value.year != children.year || !value.value ||
+        (value.breakdown != "Special - independent" &&
+         value.breakdown != "Special - non-maintained")) {
+      continue;
+    }
+    children.period = value.period;
+    for (Need need : all_needs()) {
+      if (value.measure == std::string("number_") + need_code(need)) {
+        children.by_la_number[number_of[value.area_code]][static_cast<std::size_t>(need)] +=
+            static_cast<int>(*value.value);
+      }
+    }
+  }
+  return children;
+}
+
 Result<SyntheticLoad> load_synthetic_placements(store::Store& store,
                                                 const std::vector<GeneratorBorough>& boroughs,
                                                 std::uint64_t seed,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,16 @@ ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
                                                             const std::string& borough,
                                                             const RegisterFile& file,
                                                             const std::string& recorded_by);
+
+// SEN2's children with an EHC plan in independent and non-maintained special schools, by DfE LA
+// number and primary need, in the newest January the store's statistics have (`period` "" when
+// none: import ehcp2025_sen_needs_all_plans_by_placement_type_all_la.csv with `import dfe`).
+struct IndependentSectorChildren {
+  std::map<std::string, NeedCounts> by_la_number;
+  std::string period;  // e.g. "2024/25"
+  int year = 0;
+};
+Result<IndependentSectorChildren> independent_sector_children(store::Store& store);
 
 struct SyntheticLoad {
   int providers = 0;

@@ -579,38 +579,12 @@ void Api::placements_gaps(const httplib::Request& request, httplib::Response& re
   if (!providers) return store_failed(providers.error(), response);
   const std::vector<pl::BoroughInfo> boroughs = placement_boroughs();
 
-  // Demand: SEN2's children in independent and non-maintained special schools (the newest
-  // January in the store).
-  store::StatQuery query;
-  query.series = "sen2_needs_all_plans";
-  query.breakdown_topic = "Type of placement";
-  for (pl::Need need : pl::all_needs()) {
-    query.measures.push_back(std::string("number_") + pl::need_code(need));
-  }
-  Result<std::vector<store::StatValue>> values = store_.query_stat_values(query);
-  if (!values) return store_failed(values.error(), response);
-  Result<std::vector<store::StatArea>> areas = store_.list_stat_areas();
-  if (!areas) return store_failed(areas.error(), response);
-  std::map<std::string, std::string> number_of;
-  for (const store::StatArea& area : areas.value()) number_of[area.code] = area.la_number;
-  int latest = 0;
-  for (const store::StatValue& value : values.value()) latest = std::max(latest, value.year);
-  std::map<std::string, pl::NeedCounts> by_number;
-  std::string period;
-  for (const store::StatValue& value : values.value()) {
-    if (value.year != latest || !value.value ||
-        (value.breakdown != "Special - independent" &&
-         value.breakdown != "Special - non-maintained")) {
-      continue;
-    }
-    period = value.period;
-    for (pl::Need need : pl::all_needs()) {
-      if (value.measure == std::string("number_") + pl::need_code(need)) {
-        by_number[number_of[value.area_code]][static_cast<std::size_t>(need)] +=
-            static_cast<int>(*value.value);
-      }
-    }
-  }
+  // Demand: SEN2's children in independent and non-maintained special schools.
+  Result<pl::IndependentSectorChildren> children = pl::independent_sector_children(store_);
+  if (!children) return store_failed(children.error(), response);
+  std::map<std::string, pl::NeedCounts>& by_number = children.value().by_la_number;
+  const std::string& period = children.value().period;
+  const int latest = children.value().year;
   std::vector<pl::BoroughDemand> demand;
   for (const pl::BoroughInfo& info : boroughs)
     demand.push_back({info.name, by_number[info.la_number]});
