@@ -80,16 +80,15 @@ std::string cell_of(const json& body, const std::string& column) {
 
 // The provider in a request body, checked by the register CSV's own rules (one row).
 pl::ReadResult<pl::Provider> provider_from_body(const json& body) {
-  std::string csv;
+  std::string header;
   std::string row;
   for (const std::string& column : pl::provider_csv_columns()) {
-    csv += (csv.empty() ? "" : ",") + column;
-    const std::string value = column == "id" ? std::string() : cell_of(body, column);
-    row +=
-        (row.empty() && column == pl::provider_csv_columns().front() ? "" : ",") + csv_cell(value);
+    const bool first = column == pl::provider_csv_columns().front();
+    header += (first ? "" : ",") + column;
+    row += (first ? "" : ",") + csv_cell(column == "id" ? std::string() : cell_of(body, column));
   }
   pl::ReadResult<std::vector<pl::Provider>> read =
-      pl::read_provider_csv(csv + "\n" + row + "\n", "provider");
+      pl::read_provider_csv(header + "\n" + row + "\n", "provider");
   if (!read.ok()) return read.problems();
   return read.value().front();
 }
