@@ -12,6 +12,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const {Harness, settings, missingTools} = require('./harness.js');
+const {waitFor, parseCsv, text, assertNoPageProblems, download, assertPng} = require('./helpers.js');
+const screenshot = (page, name) => require('./helpers.js').screenshot(H, page, name);
 
 // The published files the tests import (paths under the shared folder's data/).
 const STATS_FILES = [
@@ -48,38 +50,6 @@ let H;
 
 // --- small helpers -----------------------------------------------------------------------------
 
-// A CSV file's rows as objects (RFC 4180 quotes).
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
-
-async function waitFor(what, check, timeoutMs = 20_000, everyMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const last = await check();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-const text = async (locator) => ((await locator.count()) > 0 ? (await locator.first().innerText()).trim() : '');
 // The text of an element that may be folded away (in a closed <details>).
 const content = async (locator) => ((await locator.count()) > 0 ? (await locator.first().textContent()).trim() : '');
 
@@ -102,32 +72,9 @@ async function signIn(page, username) {
   await page.getByTestId('current-username').getByText(username, {exact: true}).waitFor();
 }
 
-// Clicks `locator` and returns the downloaded file {name, bytes}.
-async function download(page, locator) {
-  const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
-  const bytes = fs.readFileSync(await file.path());
-  return {name: file.suggestedFilename(), bytes};
-}
-
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-function assertPng(file, what) {
-  assert.ok(file.bytes.subarray(0, 8).equals(PNG_MAGIC), `${what} is a PNG (${file.name})`);
-  assert.ok(file.bytes.length > 3000, `${what} has a picture in it (${file.bytes.length} bytes)`);
-  assert.match(file.name, /\.png$/);
-}
-
 // The page's number formats (as data_common.js): en-GB separators, percent with 1 decimal.
 const whole = (v) => Math.round(v).toLocaleString('en-GB');
 const percent = (v) => `${v.toLocaleString('en-GB', {minimumFractionDigits: 1, maximumFractionDigits: 1})}%`;
-
-function assertNoPageProblems(page) {
-  assert.deepEqual(page.problems, [], 'no script errors and no request outside the server');
-}
-
-async function screenshot(page, name) {
-  fs.mkdirSync(H.settings.screenshots, {recursive: true});
-  await page.screenshot({path: path.join(H.settings.screenshots, name), fullPage: true});
-}
 
 // --- set-up ------------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const {Harness, settings, missingTools} = require('./harness.js');
+const {waitFor, csvRows, text, assertNoPageProblems} = require('./helpers.js');
+const screenshot = (page, name) => require('./helpers.js').screenshot(H, page, name);
 
 const STATS_FILES = [
   'sen2_ehcp/ehcp2025_caseload_totals_all_la.csv',
@@ -43,17 +45,6 @@ let H;
 
 // --- small helpers -----------------------------------------------------------------------------
 
-async function waitFor(what, check, timeoutMs = 20_000, everyMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const last = await check();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-const text = async (locator) => ((await locator.count()) > 0 ? (await locator.first().innerText()).trim() : '');
 
 async function sessionHeaders(page) {
   const cookies = await page.context().cookies();
@@ -87,34 +78,6 @@ const gbp = (v) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const oneDp = (v) => v.toLocaleString('en-GB', {minimumFractionDigits: 1, maximumFractionDigits: 1});
 const signed = (v) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${oneDp(Math.abs(v))}`;
 
-function assertNoPageProblems(page) {
-  assert.deepEqual(page.problems, [], 'no script errors and no request outside the server');
-}
-
-async function screenshot(page, name) {
-  fs.mkdirSync(H.settings.screenshots, {recursive: true});
-  await page.screenshot({path: path.join(H.settings.screenshots, name), fullPage: true});
-}
-
-// A CSV file's rows (RFC 4180 quotes) as arrays.
-function csvRows(textIn) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < textIn.length; i++) {
-    const c = textIn[i];
-    if (quoted) {
-      if (c === '"' && textIn[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && textIn[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
 const csvLine = (cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
 // --- set-up ------------------------------------------------------------------------------------
