@@ -37,4 +37,5 @@ echo "Placements register: the DfE provider lists and a synthetic London placeme
 "$sendplan" placements --database "$db" generate --seed 1 --shared "$2"
 "$sendplan" placements --database "$db" export --borough Hackney --out out/demo/hackney-placements.csv
 echo "Open out/demo/hackney-send-profile.html in a browser (one self-contained file for a paper);"
-echo "'make serve' shows the same profile, the London map, rankings and inspections under 'SEND data'."
+echo "'make serve' shows the same profile, the London map, rankings and inspections under 'SEND data',"
+echo "and the register, analysis, gaps and matching under 'Placements'."
