@@ -3,8 +3,8 @@
 // downloads built in the page, and the chart card (title, chart, source, period, downloads and
 // a "Show the numbers" table under it).
 
-import {api} from './api.js';
-import {h} from './dom.js';
+import {api, explain} from './api.js';
+import {h, message, replaceChildren} from './dom.js';
 import {DASH} from './format.js';
 
 // The symbols DfE, Ofsted, MoJ and LAIT publish in place of a number (src/stats/figure.cpp).
@@ -147,4 +147,20 @@ export function chartCard({testid, title, subtitle, source, period, note, canvas
     buttons.length ? h('div', {class: 'button-row chart-card__downloads'}, buttons) : null,
     table ? h('details', {class: 'chart-card__numbers'}, h('summary', {}, 'Show the numbers'),
       h('div', {class: 'table-scroll'}, table)) : null);
+}
+
+// Fetches a page's data with `fetcher()`: on success clears `status` and returns the data; on a
+// failure shows the error in `status` and returns null; once the page is left (`signal`
+// aborted) returns null and shows nothing.
+export async function loadInto(status, signal, fetcher) {
+  let data;
+  try {
+    data = await fetcher();
+  } catch (error) {
+    if (!signal.aborted) replaceChildren(status, message('error', explain(error)));
+    return null;
+  }
+  if (signal.aborted) return null;
+  replaceChildren(status);
+  return data;
 }

@@ -3,10 +3,9 @@
 // a horizontal bar chart of the same values, with CSV and PNG downloads. renderRanking is used by
 // the high-needs funding page too.
 
-import {explain} from './api.js';
-import {h, message, replaceChildren} from './dom.js';
+import {h, replaceChildren} from './dom.js';
 import {chartPng, drawBars} from './charts.js';
-import {chartCard, fileSlug, indicatorCatalogue, symbolMeaning, valueCell} from './data_common.js';
+import {chartCard, fileSlug, indicatorCatalogue, symbolMeaning, valueCell, loadInto} from './data_common.js';
 import {classify, DEFAULT_INDICATOR, fetchIndicator, indicatorControls, valuesCsv} from './data_indicator.js';
 
 const COLUMNS = [
@@ -106,14 +105,8 @@ export async function showRankings(body, {signal}, [wantedId, wantedScope, wante
     controls, status, result);
 
   async function load(next) {
-    let data;
-    try {
-      data = await fetchIndicator(next.id, {scope: next.scope, period: next.period, signal});
-    } catch (error) {
-      if (!signal.aborted) replaceChildren(status, message('error', explain(error)));
-      return;
-    }
-    if (signal.aborted) return;
+    const data = await loadInto(status, signal, () => fetchIndicator(next.id, {scope: next.scope, period: next.period, signal}));
+    if (data === null) return;
     state = {...next, period: data.period};
     history.replaceState(null, '', `#/data/rankings/${encodeURIComponent(state.id)}/${state.scope}/${encodeURIComponent(state.period)}`);
     const focused = document.activeElement?.id;
@@ -125,7 +118,6 @@ export async function showRankings(body, {signal}, [wantedId, wantedScope, wante
     replaceChildren(controls, indicatorControls({indicators, id: state.id, periods: data.periods, period: state.period,
       onChange: ({id, period}) => load({...state, id, period}), extra: scopeChoice}));
     if (focused) document.getElementById(focused)?.focus();
-    replaceChildren(status);
     result.dataset.indicator = state.id;
     result.dataset.scope = state.scope;
     await renderRanking(result, data, {signal});

@@ -4,11 +4,11 @@
 // most expensive placements (only what the server returns for the role, with its scope). Every
 // table and chart has CSV and PNG downloads and the date.
 
-import {api, explain} from './api.js';
-import {h, message, replaceChildren} from './dom.js';
+import {api} from './api.js';
+import {h, replaceChildren} from './dom.js';
 import {count} from './format.js';
 import {chartPng, drawBars, drawGroupedBars} from './charts.js';
-import {csvText} from './data_common.js';
+import {csvText, loadInto} from './data_common.js';
 import {field, gbp, isIsoDate, needName, placementsChartCard, placementsMeta, share,
   SUPPRESSED_NOTE, suppressedCell, tableCard} from './placements_common.js';
 
@@ -223,15 +223,8 @@ export async function showAnalysis(body, {signal}) {
     status, content);
 
   async function load() {
-    let data;
-    try {
-      data = await api('GET', `/api/placements/analysis?date=${encodeURIComponent(date)}`, {signal});
-    } catch (error) {
-      if (!signal.aborted) replaceChildren(status, message('error', explain(error)));
-      return;
-    }
-    if (signal.aborted) return;
-    replaceChildren(status);
+    const data = await loadInto(status, signal, () => api('GET', `/api/placements/analysis?date=${encodeURIComponent(date)}`, {signal}));
+    if (data === null) return;
     const drawn = [];
     delete content.dataset.loaded;
     replaceChildren(content,

@@ -4,11 +4,11 @@
 // positive) as a sub-region × need table, the chosen need's figures by sub-region and borough, a
 // chart, the method, and a London map of the boroughs shaded by their sub-region's gap.
 
-import {api, explain} from './api.js';
+import {api} from './api.js';
 import {h, message, replaceChildren} from './dom.js';
 import {count} from './format.js';
 import {chartPng, drawGroupedBars} from './charts.js';
-import {csvText, saveUrl} from './data_common.js';
+import {csvText, saveUrl, loadInto} from './data_common.js';
 import {loadLeaflet} from './map.js';
 import {field, isIsoDate, needName, needOptions, oneDp, placementsChartCard, placementsMeta,
   SUPPRESSED_NOTE, suppressedCell, tableCard} from './placements_common.js';
@@ -138,15 +138,8 @@ export async function showGaps(body, {signal, boroughs}) {
     status, content);
 
   async function load() {
-    let data;
-    try {
-      data = await api('GET', `/api/placements/gaps?date=${encodeURIComponent(date)}`, {signal});
-    } catch (error) {
-      if (!signal.aborted) replaceChildren(status, message('error', explain(error)));
-      return;
-    }
-    if (signal.aborted) return;
-    replaceChildren(status);
+    const data = await loadInto(status, signal, () => api('GET', `/api/placements/gaps?date=${encodeURIComponent(date)}`, {signal}));
+    if (data === null) return;
     const needSelect = h('select', {class: 'select', testid: 'gaps-need'}, needOptions(meta, data.needs[0]).slice(1)
       .flat().filter((o) => data.needs.includes(o.value)));
     const detail = h('div', {});

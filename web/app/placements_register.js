@@ -3,6 +3,7 @@
 // cost and whether it is active; the fee history of each, with a form to record a fee change;
 // the CSV download and the upload of new placements (all or nothing, problems by row).
 
+import {loadInto} from './data_common.js';
 import {api, boroughPath, explain} from './api.js';
 import {h, message, replaceChildren, table} from './dom.js';
 import {count, plural} from './format.js';
@@ -148,15 +149,8 @@ export async function showRegister(body, {user, signal, navigate, boroughs}, [wa
   const open = new Set();  // placement ids whose history is shown
 
   async function load() {
-    let answer;
-    try {
-      answer = await api('GET', `${boroughPath(borough)}/placements?date=${encodeURIComponent(date)}`, {signal});
-    } catch (error) {
-      if (!signal.aborted) replaceChildren(status, message('error', explain(error)));
-      return;
-    }
-    if (signal.aborted) return;
-    replaceChildren(status);
+    const answer = await loadInto(status, signal, () => api('GET', `${boroughPath(borough)}/placements?date=${encodeURIComponent(date)}`, {signal}));
+    if (answer === null) return;
     render(answer);
   }
 
