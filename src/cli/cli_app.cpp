@@ -67,6 +67,20 @@ void add_planner_options(CLI::App& command, TravelOptions& travel, PolicyOptions
       ->default_val(policy.assistant_cost_per_day);
   command.add_option("--school-days", policy.school_days, "School days a year (cost per year)")
       ->default_val(policy.school_days);
+  command
+      .add_option("--ride-counted", policy.ride_counted,
+                  "When a ride starts: 'collection' (the child starts boarding, as a parent "
+                  "counts it) or 'boarded' (the end of boarding)")
+      ->default_val(policy.ride_counted);
+  command
+      .add_option("--unavoidable-allowance-percent", policy.unavoidable_allowance_percent,
+                  "A child whose direct journey exceeds their limit may ride the direct journey "
+                  "plus this percentage of it, or --unavoidable-allowance-minutes if larger")
+      ->default_val(policy.unavoidable_allowance_percent);
+  command
+      .add_option("--unavoidable-allowance-minutes", policy.unavoidable_allowance_minutes,
+                  "Minutes beyond the direct journey such a child may ride (see above)")
+      ->default_val(policy.unavoidable_allowance_minutes);
 }
 
 }  // namespace

@@ -83,7 +83,8 @@ int run_plan(const PlanOptions& options) {
       in.pupils,
       in.schools,
       report::settings_json(setup.settings, *setup.travel, options.postcodes),
-      {options.title.empty() ? default_title(in) : options.title, today_iso()}};
+      {options.title.empty() ? default_title(in) : options.title, today_iso(),
+       setup.travel->description()}};
   if (Status written = report::write_report_files(options.out, files); !written)
     return report_error(written.error());
 
@@ -101,6 +102,12 @@ int run_plan(const PlanOptions& options) {
     fmt::print(stderr, "{} {}: {}\n", run.pupil_id, transport::run_name(run.run), run.reason);
   }
   if (shown > 20) fmt::print(stderr, "... and {} more (see pupils.csv)\n", shown - 20);
+  if (day.fleet_advice) fmt::print(stderr, "Fleet: {}\n", day.fleet_advice->text);
+  if (day.summary.over_guidance_unavoidable > 0)
+    fmt::print(stderr,
+               "{} child-runs are over guidance but unavoidably so (their direct journey is "
+               "longer than their limit): see over_guidance_unavoidable in summary.json\n",
+               day.summary.over_guidance_unavoidable);
   fmt::print(
       "Written to {}: routes.csv, pupils.csv, summary.json, routes.geojson, "
       "route_sheets.html\n",

@@ -28,6 +28,9 @@ struct PolicyOptions {
   int afternoon_wait = 15;             // children may be collected up to this long after the finish
   double assistant_cost_per_day = 90;  // pounds
   int school_days = 190;
+  std::string ride_counted = "collection";  // "collection" or "boarded" (end of boarding)
+  int unavoidable_allowance_percent = 10;
+  int unavoidable_allowance_minutes = 5;
 };
 
 struct PlanOptions {
@@ -43,8 +46,9 @@ struct PlanOptions {
   PolicyOptions policy;
 };
 
-// Exit code: 0 planned with every child served within their limits; 1 when some child-run is
-// unserved (listed with reasons); exit_code(ErrorCode) for errors (invalid input: 4).
+// Exit code: 0 when every child is planned on both runs and every journey is within its limit
+// or over it unavoidably (the direct journey is longer); 1 when some child-run is unplanned or
+// breaks a rule (listed with reasons); exit_code(ErrorCode) for errors (invalid input: 4).
 int run_plan(const PlanOptions& options);
 
 }  // namespace sendplan::cli

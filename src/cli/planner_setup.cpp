@@ -12,6 +12,7 @@
 
 #include "cli/progress_line.h"
 #include "cli/terminal.h"
+#include "core/text.h"
 #include "travel/london_model.h"
 #include "travel/matrix_csv_source.h"
 #include "travel/osrm_source.h"
@@ -25,6 +26,11 @@ transport::Policy make_policy(const PolicyOptions& options) {
   policy.earliest_arrival_minutes = options.earliest_arrival;
   policy.assistant_cost_per_day_pence =
       static_cast<std::int64_t>(std::llround(options.assistant_cost_per_day * 100));
+  policy.ride_counting = options.ride_counted == "boarded"
+                             ? transport::RideCounting::kFromEndOfBoarding
+                             : transport::RideCounting::kFromCollection;
+  policy.unavoidable_allowance_percent = options.unavoidable_allowance_percent;
+  policy.unavoidable_allowance_minutes = options.unavoidable_allowance_minutes;
   return policy;
 }
 
@@ -40,6 +46,15 @@ Result<transport::PlannerSettings> make_planner_settings(const SolverOptions& so
     return invalid(
         fmt::format("--pm-wait must be 0 to 120 minutes, got {}", policy.afternoon_wait));
   if (policy.assistant_cost_per_day < 0) return invalid("--assistant-cost must not be negative");
+  if (policy.ride_counted != "collection" && policy.ride_counted != "boarded")
+    return invalid(
+        fmt::format("--ride-counted must be collection or boarded, got '{}'", policy.ride_counted));
+  if (policy.unavoidable_allowance_percent < 0 || policy.unavoidable_allowance_percent > 100)
+    return invalid(fmt::format("--unavoidable-allowance-percent must be 0 to 100, got {}",
+                               policy.unavoidable_allowance_percent));
+  if (policy.unavoidable_allowance_minutes < 0 || policy.unavoidable_allowance_minutes > 60)
+    return invalid(fmt::format("--unavoidable-allowance-minutes must be 0 to 60, got {}",
+                               policy.unavoidable_allowance_minutes));
   if (policy.school_days < 1 || policy.school_days > 366)
     return invalid(fmt::format("--school-days must be 1 to 366, got {}", policy.school_days));
   // The time limit covers the day: the two runs are planned at the same time, each for it.
@@ -140,20 +155,7 @@ std::string today_iso() {
 }
 
 std::string money(std::int64_t pence) {
-  const bool negative = pence < 0;
-  std::uint64_t p = static_cast<std::uint64_t>(negative ? -pence : pence);
-  // Thousands separated by commas, built from the right.
-  std::string pounds;
-  std::uint64_t whole = p / 100;
-  int digits = 0;
-  do {
-    if (digits > 0 && digits % 3 == 0) pounds += ',';
-    pounds += static_cast<char>('0' + whole % 10);
-    whole /= 10;
-    ++digits;
-  } while (whole > 0);
-  std::reverse(pounds.begin(), pounds.end());
-  return fmt::format("{}£{}.{:02}", negative ? "-" : "", pounds, p % 100);
+  return pounds_text(pence);
 }
 
 std::string day_summary_text(const transport::DayPlan& day) {
@@ -164,10 +166,17 @@ std::string day_summary_text(const transport::DayPlan& day) {
   return fmt::format(
       "{}: {} a day ({} a year over {} days); {} vehicles ({}), {} passenger assistants; "
       "{} AM and {} PM routes, {:.0f} miles; ride mean {:.1f} min, max {:.0f} min; "
-      "{} child-runs unserved, {} not compliant",
+      "{} child-runs unplanned, {} not compliant; journey times: {} within the limit, {} over "
+      "guidance but unavoidable{}, {} over and avoidable",
       day.name, money(s.cost.total_pence()), money(s.cost_per_year_pence()), s.school_days_per_year,
       s.vehicles, vehicles.empty() ? "none" : vehicles, s.assistants, s.routes_am, s.routes_pm,
-      s.total_miles, s.mean_ride_minutes, s.max_ride_minutes, s.unserved, s.over_limit);
+      s.total_miles, s.mean_ride_minutes, s.max_ride_minutes, s.unserved, s.over_limit,
+      s.within_guidance, s.over_guidance_unavoidable,
+      s.over_guidance_unavoidable > 0
+          ? fmt::format(" (excess mean {:.1f}, max {:.0f} min)", s.mean_unavoidable_excess_minutes,
+                        s.max_unavoidable_excess_minutes)
+          : "",
+      s.over_guidance_avoidable);
 }
 
 }  // namespace sendplan::cli

@@ -170,20 +170,24 @@ int run_pool(const PoolOptions& options) {
       report::settings_json(setup.settings, *setup.travel, options.postcodes);
   for (int i = 0; i < k; ++i) {
     const transport::TransportInputs& in = alone[i].merged.inputs;
-    const report::ReportInputs files{
-        alone[i].planned.day,
-        nullptr,
-        in.pupils,
-        in.schools,
-        settings_record,
-        {boroughs[i].label + " SEN transport, planned alone", today_iso()}};
+    const report::ReportInputs files{alone[i].planned.day,
+                                     nullptr,
+                                     in.pupils,
+                                     in.schools,
+                                     settings_record,
+                                     {boroughs[i].label + " SEN transport, planned alone",
+                                      today_iso(), setup.travel->description()}};
     if (Status s = report::write_report_files((out / boroughs[i].label).string(), files); !s)
       return report_error(s.error());
   }
   const transport::TransportInputs& merged = pooled.value().merged.inputs;
   const report::ReportInputs files{
-      pooled.value().planned.day,           nullptr, merged.pupils, merged.schools, settings_record,
-      {"Pooled SEN transport", today_iso()}};
+      pooled.value().planned.day,
+      nullptr,
+      merged.pupils,
+      merged.schools,
+      settings_record,
+      {"Pooled SEN transport", today_iso(), setup.travel->description()}};
   if (Status s = report::write_report_files((out / "pooled").string(), files); !s)
     return report_error(s.error());
 

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sendplan {
@@ -69,6 +70,26 @@ std::string html_escape(std::string_view text) {
     }
   }
   return escaped;
+}
+
+std::string pounds_text(std::int64_t pence) {
+  const bool negative = pence < 0;
+  std::uint64_t p =
+      negative ? 0 - static_cast<std::uint64_t>(pence) : static_cast<std::uint64_t>(pence);
+  // Thousands separated by commas, built from the right.
+  std::string pounds;
+  std::uint64_t whole = p / 100;
+  int digits = 0;
+  do {
+    if (digits > 0 && digits % 3 == 0) pounds += ',';
+    pounds += static_cast<char>('0' + whole % 10);
+    whole /= 10;
+    ++digits;
+  } while (whole > 0);
+  std::reverse(pounds.begin(), pounds.end());
+  const std::uint64_t rest = p % 100;
+  return std::string(negative ? "-" : "") + "£" + pounds + "." +
+         static_cast<char>('0' + rest / 10) + static_cast<char>('0' + rest % 10);
 }
 
 }  // namespace sendplan

@@ -2,11 +2,15 @@
 // CSV cells (RFC 4180) and HTML/XML escaping.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
 namespace sendplan {
+
+// Money for people: "£1,234.56" (thousands separated by commas), "-£3.00" when negative.
+std::string pounds_text(std::int64_t pence);
 
 // `text` without leading and trailing white space (space, tab, CR, LF, VT, FF).
 std::string_view trim(std::string_view text);

@@ -15,8 +15,12 @@ std::string pupils_csv(const transport::DayPlan& plan) {
                               served ? detail::clock_time(child.pickup) : "",
                               served ? detail::clock_time(child.dropoff) : "",
                               served ? fmt::format("{:.1f}", child.ride_minutes) : "",
-                              std::to_string(child.limit_minutes), child.compliant ? "yes" : "no",
-                              child.reason});
+                              std::to_string(child.limit_minutes),
+                              fmt::format("{:.1f}", child.direct_minutes),
+                              fmt::format("{:.1f}", child.allowed_minutes),
+                              served ? transport::limit_group_name(child.group) : "",
+                              served ? fmt::format("{:.1f}", child.excess_minutes) : "",
+                              child.compliant ? "yes" : "no", child.reason, child.note});
   }
   return text;
 }

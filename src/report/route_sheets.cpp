@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <map>
 #include <unordered_map>
 
 #include "report/text_format.h"
@@ -38,6 +39,8 @@ table.stops tr { break-inside: avoid; page-break-inside: avoid; }
 )";
 
 using PupilIndex = std::unordered_map<std::string, const transport::Pupil*>;
+// (pupil id, run) -> what the child gets on that run.
+using RunIndex = std::map<std::pair<std::string, int>, const transport::PupilRun*>;
 using SchoolIndex = std::unordered_map<std::string, const transport::School*>;
 
 std::string run_text(transport::Run run) {
@@ -70,8 +73,23 @@ std::string place_text(const transport::RouteStop& stop, const PupilIndex& pupil
   return fmt::format("home ({:.5f}, {:.5f})", stop.location.latitude, stop.location.longitude);
 }
 
+// On a drop-off row: how long the child has been on board, against their limit, flagged when
+// over guidance (never silently).
+std::string journey_text(const transport::RouteStop& stop, transport::Run run,
+                         const RunIndex& runs) {
+  if (stop.pickup) return "";
+  const auto found = runs.find({stop.pupil_id, static_cast<int>(run)});
+  if (found == runs.end()) return "";
+  const transport::PupilRun& child = *found->second;
+  std::string text = fmt::format("{:.0f} min (limit {})", child.ride_minutes, child.limit_minutes);
+  if (!child.note.empty()) text += "; " + child.note;
+  if (!child.compliant && !child.reason.empty()) text += "; " + child.reason;
+  return text;
+}
+
 std::string route_section(const transport::TransportRoute& route, const PupilIndex& pupils,
-                          const SchoolIndex& schools, const SheetHeading& heading) {
+                          const SchoolIndex& schools, const RunIndex& runs,
+                          const SheetHeading& heading) {
   std::string html = fmt::format(
       "<section class=\"route\">\n"
       "<p class=\"plan\">{} &middot; generated {}</p>\n"
@@ -83,20 +101,26 @@ std::string route_section(const transport::TransportRoute& route, const PupilInd
       "<dt>Leaves depot</dt><dd>{}</dd>\n"
       "<dt>Back at depot</dt><dd>{}</dd>\n"
       "<dt>Miles</dt><dd>{:.1f}</dd>\n"
+      "{}"
       "</dl>\n"
       "<table class=\"stops\">\n"
       "<thead><tr><th>Time</th><th>Stop</th><th>Pupil</th><th>Place</th>"
-      "<th>Travel needs</th></tr></thead>\n"
+      "<th>Travel needs</th><th>Journey</th></tr></thead>\n"
       "<tbody>\n",
       html_escape(heading.title), html_escape(heading.generated), html_escape(route.route_id),
       run_text(route.run), html_escape(route.vehicle_type),
       route.with_assistant ? "with passenger assistant" : "without passenger assistant",
-      clock_time(route.depart), clock_time(route.return_time), route.miles);
+      clock_time(route.depart), clock_time(route.return_time), route.miles,
+      heading.travel.empty()
+          ? std::string()
+          : fmt::format("<dt>Travel times</dt><dd>{}</dd>\n", html_escape(heading.travel)));
   for (const transport::RouteStop& stop : route.stops) {
-    html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                        clock_time(stop.time), stop.pickup ? "pick up" : "drop off",
-                        html_escape(stop.pupil_id), html_escape(place_text(stop, pupils, schools)),
-                        html_escape(travel_needs(stop.pupil_id, pupils)));
+    html +=
+        fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    clock_time(stop.time), stop.pickup ? "collect" : "drop off",
+                    html_escape(stop.pupil_id), html_escape(place_text(stop, pupils, schools)),
+                    html_escape(travel_needs(stop.pupil_id, pupils)),
+                    html_escape(journey_text(stop, route.run, runs)));
   }
   html +=
       "</tbody>\n</table>\n"
@@ -116,6 +140,10 @@ std::string route_sheets_html(const transport::DayPlan& plan,
   for (const transport::Pupil& pupil : pupils) pupil_index.emplace(pupil.id, &pupil);
   SchoolIndex school_index;
   for (const transport::School& school : schools) school_index.emplace(school.id, &school);
+  RunIndex runs;
+  for (const transport::PupilRun& child : plan.pupil_runs)
+    runs.emplace(std::make_pair(child.pupil_id, static_cast<int>(child.run)), &child);
+  const transport::DaySummary& s = plan.summary;
 
   const std::string title = html_escape(heading.title);
   std::string html = fmt::format(
@@ -123,12 +151,17 @@ std::string route_sheets_html(const transport::DayPlan& plan,
       "<title>Route sheets: {}</title>\n<style>{}</style>\n</head>\n<body>\n"
       "<header class=\"contents\">\n<h1>Route sheets: {}</h1>\n"
       "<p class=\"plan\">Generated {}. {} route{}; each prints on its own page.</p>\n"
+      "<p class=\"plan\">Journey times: {} child-runs within their limit, {} over guidance but "
+      "unavoidable (the direct journey is longer than the limit; longest excess {:.0f} min), "
+      "{} over guidance and avoidable; {} not planned.{}</p>\n"
       "</header>\n",
       title, kStyle, title, html_escape(heading.generated), plan.routes.size(),
-      plan.routes.size() == 1 ? "" : "s");
+      plan.routes.size() == 1 ? "" : "s", s.within_guidance, s.over_guidance_unavoidable,
+      s.max_unavoidable_excess_minutes, s.over_guidance_avoidable, s.unserved,
+      heading.travel.empty() ? "" : " Travel times: " + html_escape(heading.travel) + ".");
   if (plan.routes.empty()) html += "<p>No routes in this plan.</p>\n";
   for (const transport::TransportRoute& route : plan.routes)
-    html += route_section(route, pupil_index, school_index, heading);
+    html += route_section(route, pupil_index, school_index, runs, heading);
   return html + "</body>\n</html>\n";
 }
 

@@ -19,8 +19,9 @@ namespace sendplan::report {
 
 // Supplied by the caller so the output is repeatable (no clock is read here).
 struct SheetHeading {
-  std::string title;      // e.g. "Camden: planned routes"
-  std::string generated;  // e.g. "2025-03-14"
+  std::string title;        // e.g. "Camden: planned routes"
+  std::string generated;    // e.g. "2025-03-14"
+  std::string travel = "";  // which model timed the plan (TravelSource::description()); optional
 };
 
 // `pupils` and `schools` are the planner inputs the plan was made from; a pupil id missing from

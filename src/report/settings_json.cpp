@@ -14,6 +14,9 @@ nlohmann::json settings_json(const transport::PlannerSettings& settings,
       {"secondary_max_ride_minutes", settings.policy.secondary_max_ride_minutes},
       {"earliest_arrival_minutes", settings.policy.earliest_arrival_minutes},
       {"assistant_cost_per_day_pence", settings.policy.assistant_cost_per_day_pence},
+      {"ride_counted", transport::ride_counting_name(settings.policy.ride_counting)},
+      {"unavoidable_allowance_percent", settings.policy.unavoidable_allowance_percent},
+      {"unavoidable_allowance_minutes", settings.policy.unavoidable_allowance_minutes},
       {"afternoon_pickup_window_minutes", settings.run.afternoon_pickup_window_minutes}};
   json["school_days_per_year"] = settings.school_days_per_year;
   if (!postcodes.empty()) json["postcodes"] = postcodes;

@@ -38,6 +38,37 @@ json issues_json(const transport::DayPlan& plan) {
   return issues;
 }
 
+// Every child-run over guidance but unavoidably so: the officer needs to see these cases.
+json unavoidable_json(const transport::DayPlan& plan) {
+  json rows = json::array();
+  for (const transport::PupilRun& child : plan.pupil_runs) {
+    if (child.route_id.empty() || child.group != transport::LimitGroup::kUnavoidable) continue;
+    rows.push_back({
+        {"pupil_id", child.pupil_id},
+        {"run", transport::run_name(child.run)},
+        {"route_id", child.route_id},
+        {"ride_minutes", detail::rounded(child.ride_minutes, 1)},
+        {"limit_minutes", child.limit_minutes},
+        {"direct_minutes", detail::rounded(child.direct_minutes, 1)},
+        {"allowed_minutes", detail::rounded(child.allowed_minutes, 1)},
+        {"excess_minutes", detail::rounded(child.excess_minutes, 1)},
+        {"note", child.note},
+    });
+  }
+  return rows;
+}
+
+json fleet_advice_json(const transport::FleetAdvice& advice) {
+  json extra = json::object();
+  for (const auto& [type, count] : advice.extra_vehicles) extra[type] = count;
+  return {{"children", advice.children},
+          {"children_served", advice.children_served},
+          {"extra_vehicles", std::move(extra)},
+          {"extra_cost_per_day", pounds(advice.extra_cost_per_day_pence)},
+          {"extra_cost_per_day_pence", advice.extra_cost_per_day_pence},
+          {"text", advice.text}};
+}
+
 json comparison_json(const transport::DaySummary& planned, const transport::DaySummary& current) {
   const std::int64_t day = planned.cost.total_pence() - current.cost.total_pence();
   const std::int64_t year = planned.cost_per_year_pence() - current.cost_per_year_pence();
@@ -83,6 +114,14 @@ json day_summary_json(const transport::DaySummary& summary) {
       {"pupils", summary.pupils},
       {"over_limit", summary.over_limit},
       {"unserved", summary.unserved},
+      {"journey_time",
+       {{"within_guidance", summary.within_guidance},
+        {"over_guidance_unavoidable", summary.over_guidance_unavoidable},
+        {"over_guidance_avoidable", summary.over_guidance_avoidable},
+        {"max_unavoidable_excess_minutes",
+         detail::rounded(summary.max_unavoidable_excess_minutes, 1)},
+        {"mean_unavoidable_excess_minutes",
+         detail::rounded(summary.mean_unavoidable_excess_minutes, 1)}}},
   };
 }
 
@@ -93,7 +132,9 @@ json summary_json(const transport::DayPlan& plan, const transport::DayPlan* curr
       {"settings", settings.is_null() ? json::object() : settings},
       {"summary", day_summary_json(plan.summary)},
       {"issues", issues_json(plan)},
+      {"over_guidance_unavoidable", unavoidable_json(plan)},
   };
+  if (plan.fleet_advice) summary["fleet_advice"] = fleet_advice_json(*plan.fleet_advice);
   if (current != nullptr) {
     summary["current"] = {{"plan", current->name}, {"summary", day_summary_json(current->summary)}};
     summary["comparison"] = comparison_json(plan.summary, current->summary);

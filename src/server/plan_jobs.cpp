@@ -144,7 +144,7 @@ void PlanJobs::run(PlanJob& job) {
                                     job.inputs.pupils,
                                     job.inputs.schools,
                                     report::settings_json(job.settings, travel_, ""),
-                                    {job.title, today()}};
+                                    {job.title, today(), travel_.description()}};
   std::map<std::string, std::string> files;
   std::string summary;
   for (auto& [name, text] : report::render_report_files(inputs)) {

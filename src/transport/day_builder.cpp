@@ -145,6 +145,7 @@ TimedRoute time_route(const TransportInputs& inputs, const travel::TravelMatrix&
 
 DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
                        std::vector<TimedRoute> routes, const std::vector<UnservedPupil>& unserved,
+                       const DayRideLimits& limits, const Policy& policy,
                        int school_days_per_year) {
   const SchoolLookup schools(inputs);
   std::stable_sort(routes.begin(), routes.end(), [](const TimedRoute& a, const TimedRoute& b) {
@@ -164,7 +165,10 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
       PupilRun& run = outcome[r * n + p];
       run.pupil_id = inputs.pupils[p].id;
       run.run = r == 0 ? Run::kMorning : Run::kAfternoon;
-      run.limit_minutes = inputs.pupils[p].max_ride_minutes;
+      const RideLimit& limit = limits.runs[r][p];
+      run.limit_minutes = limit.guidance_minutes;
+      run.direct_minutes = limit.direct_minutes;
+      run.allowed_minutes = limit.allowed_minutes;
       run.reason = "not on any route";
     }
   }
@@ -217,12 +221,22 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
       result.route_id = out.route_id;
       result.pickup = on->second->time;
       result.dropoff = stop.time;
-      result.ride_minutes = stop.time - (on->second->time + pupil.boarding_minutes);
+      result.ride_minutes = counted_ride_minutes(pupil, on->second->time, stop.time, policy);
+      const RideLimit& limit = limits.runs[r][stop.pupil];
+      result.group = limit_group(limit, result.ride_minutes);
+      result.excess_minutes = std::max(0.0, result.ride_minutes - limit.guidance_minutes);
+      if (result.group == LimitGroup::kUnavoidable) result.note = unavoidable_note(limit);
       std::vector<std::string>& reasons = problems[stop.pupil];
-      if (result.ride_minutes > pupil.max_ride_minutes + kEpsilon)
-        reasons.insert(reasons.begin(), fmt::format("ride {:.0f} min exceeds the limit of {} min",
-                                                    std::ceil(result.ride_minutes - kEpsilon),
-                                                    pupil.max_ride_minutes));
+      if (result.group == LimitGroup::kAvoidable)
+        reasons.insert(
+            reasons.begin(),
+            limit.unavoidable()
+                ? fmt::format("ride {:.0f} min exceeds the {:.0f} min allowed for a "
+                              "direct journey of {:.0f} min (guidance {} min)",
+                              std::ceil(result.ride_minutes - kEpsilon), limit.allowed_minutes,
+                              std::ceil(limit.direct_minutes - kEpsilon), limit.guidance_minutes)
+                : fmt::format("ride {:.0f} min exceeds the limit of {} min",
+                              std::ceil(result.ride_minutes - kEpsilon), limit.guidance_minutes));
       const Window window = stop_window(pupil, school, route.run, route.run == Run::kAfternoon);
       const double at_school_time = route.run == Run::kMorning ? stop.time : on->second->time;
       if (at_school_time < window.ready - kEpsilon)
@@ -243,7 +257,7 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
     const int r = u.run == Run::kMorning ? 0 : 1;
     outcome[r * n + u.pupil].reason = u.reason;
   }
-  double ride_total = 0;
+  double ride_total = 0, excess_total = 0;
   int rides = 0;
   for (size_t i = 0; i < outcome.size(); ++i) {
     PupilRun& run = outcome[i];
@@ -258,9 +272,25 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
       ++rides;
       summary.max_ride_minutes = std::max(summary.max_ride_minutes, run.ride_minutes);
       if (!run.compliant) ++summary.over_limit;
+      switch (run.group) {
+        case LimitGroup::kWithin:
+          ++summary.within_guidance;
+          break;
+        case LimitGroup::kUnavoidable:
+          ++summary.over_guidance_unavoidable;
+          excess_total += run.excess_minutes;
+          summary.max_unavoidable_excess_minutes =
+              std::max(summary.max_unavoidable_excess_minutes, run.excess_minutes);
+          break;
+        case LimitGroup::kAvoidable:
+          ++summary.over_guidance_avoidable;
+          break;
+      }
     }
   }
   summary.mean_ride_minutes = rides > 0 ? ride_total / rides : 0;
+  summary.mean_unavoidable_excess_minutes =
+      summary.over_guidance_unavoidable > 0 ? excess_total / summary.over_guidance_unavoidable : 0;
   for (size_t p = 0; p < n; ++p) {
     day.pupil_runs.push_back(std::move(outcome[p]));
     day.pupil_runs.push_back(std::move(outcome[n + p]));

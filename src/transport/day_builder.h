@@ -38,11 +38,12 @@ struct UnservedPupil {
 };
 
 // Builds the DayPlan: routes as given (AM ones first), two PupilRuns per pupil (AM, PM), each
-// checked against the child's limit, school window, wheelchair space, assistant, travel-alone and
-// not_with rules and the vehicle's capacity; and the summary (see DaySummary).
+// checked against the child's ride limit on that run (`limits`, counted as `policy` says), school
+// window, wheelchair space, assistant, travel-alone and not_with rules and the vehicle's
+// capacity; and the summary (see DaySummary).
 DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
                        std::vector<TimedRoute> routes, const std::vector<UnservedPupil>& unserved,
-                       int school_days_per_year);
+                       const DayRideLimits& limits, const Policy& policy, int school_days_per_year);
 
 // Times a fixed sequence of stops on a vehicle leaving `depart_at_least` or later: drives to each
 // stop in turn, waits for a school's window to open, boards each child for their boarding minutes,

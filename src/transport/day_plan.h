@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "geo/coordinates.h"
+#include "transport/ride_limits.h"
 
 namespace sendplan::transport {
 
@@ -46,13 +48,18 @@ struct TransportRoute {
 struct PupilRun {
   std::string pupil_id;
   Run run = Run::kMorning;
-  std::string route_id;  // "" when not served on this run
-  double pickup = 0;     // gets on (valid when served)
-  double dropoff = 0;    // gets off
-  double ride_minutes = 0;
-  int limit_minutes = 0;   // the child's max_ride_minutes
-  bool compliant = false;  // served, within the limit and every rule for the child kept
+  std::string route_id;        // "" when not served on this run
+  double pickup = 0;           // gets on (valid when served)
+  double dropoff = 0;          // gets off
+  double ride_minutes = 0;     // as the policy counts it (from collection, by default)
+  int limit_minutes = 0;       // the child's guidance limit (max_ride_minutes)
+  double direct_minutes = 0;   // the direct journey, counted the same way
+  double allowed_minutes = 0;  // limit_minutes, or the direct journey + allowance when longer
+  LimitGroup group = LimitGroup::kWithin;  // valid when served
+  double excess_minutes = 0;               // ride over limit_minutes (0 when within)
+  bool compliant = false;  // served, within the allowed minutes and every rule for the child kept
   std::string reason;      // why not served or not compliant; "" when compliant
+  std::string note;        // "over guidance: unavoidable (direct journey 48 min)", or ""
 };
 
 struct DayCost {
@@ -80,8 +87,24 @@ struct DaySummary {
   double mean_ride_minutes = 0;  // over served child-runs
   double max_ride_minutes = 0;
   int pupils = 0;
-  int over_limit = 0;  // child-runs served but over the child's ride limit (or breaking a rule)
+  int over_limit = 0;  // child-runs served but not compliant (over the allowed ride or a rule)
   int unserved = 0;    // child-runs not served
+  // Served child-runs by journey-time group (ride_limits.h); they add up to the served runs.
+  int within_guidance = 0;
+  int over_guidance_unavoidable = 0;
+  int over_guidance_avoidable = 0;  // a plan must have none
+  double max_unavoidable_excess_minutes = 0;
+  double mean_unavoidable_excess_minutes = 0;
+};
+
+// What would serve the children a fleet's size left unplanned, found by planning again with
+// every vehicle type's `available` raised.
+struct FleetAdvice {
+  int children = 0;         // children unplanned on some run whom some vehicle type could carry
+  int children_served = 0;  // of those, served by the relaxed plan on both runs
+  std::map<std::string, int> extra_vehicles;  // vehicle type -> vehicles beyond `available`
+  std::int64_t extra_cost_per_day_pence = 0;  // their daily hire (and any extra assistants)
+  std::string text;  // "2 more wav would serve the 6 unplanned children (+£160.00 a day)"
 };
 
 struct DayPlan {
@@ -89,6 +112,7 @@ struct DayPlan {
   std::vector<TransportRoute> routes;  // AM routes first, each run in route_id order
   std::vector<PupilRun> pupil_runs;    // per pupil in input order: AM then PM
   DaySummary summary;
+  std::optional<FleetAdvice> fleet_advice;  // when the fleet left children unplanned
 };
 
 }  // namespace sendplan::transport

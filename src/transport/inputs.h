@@ -12,7 +12,14 @@
 
 namespace sendplan::transport {
 
-// Defaults for cells left blank; a borough may set its own.
+// How a ride is timed: from collection (the child starts boarding, as a parent counts it: the
+// default) or from the end of boarding; either way to the vehicle's arrival at the destination
+// (the start of getting off).
+enum class RideCounting { kFromCollection, kFromEndOfBoarding };
+const char* ride_counting_name(
+    RideCounting counting);  // "from collection" / "from end of boarding"
+
+// Defaults for cells left blank, and the journey-time rules; a borough may set its own.
 struct Policy {
   int primary_max_ride_minutes = 45;    // blank max_ride_minutes, primary-age pupils
   int secondary_max_ride_minutes = 75;  // blank max_ride_minutes, secondary-age pupils
@@ -20,6 +27,12 @@ struct Policy {
   int wheelchair_boarding_minutes = 5;  // blank boarding_minutes, wheelchair users
   int earliest_arrival_minutes = 30;    // blank earliest_arrival_minutes (before school start)
   std::int64_t assistant_cost_per_day_pence = 9000;  // blank assistant_cost_per_day (£90)
+  RideCounting ride_counting = RideCounting::kFromCollection;
+  // A child whose direct journey is already longer than their limit still travels, as directly
+  // as possible: their limit becomes the direct journey plus the larger of these two allowances
+  // (rounded up to a whole minute), and they are flagged "over guidance: unavoidable".
+  int unavoidable_allowance_percent = 10;  // of the direct journey
+  int unavoidable_allowance_minutes = 5;
 };
 
 // School phase: from the age column (4–10 primary, 11–19 secondary) or the phase column.

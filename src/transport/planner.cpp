@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "solver/route_evaluator.h"
 #include "solver/search_model.h"
 #include "travel/london_model.h"
@@ -79,20 +81,16 @@ std::string obvious_unserved_reason(const TransportInputs& inputs, int pupil, Ru
                             : "no vehicle in the fleet has a seat";
   if (child.needs_passenger_assistant && !with_assistant)
     return "needs a passenger assistant; no vehicle has room for the child and the assistant";
-  int school = 0;
-  while (inputs.schools[school].id != child.school_id) ++school;
-  const int school_place = static_cast<int>(inputs.pupils.size()) + school;
-  const int from = run == Run::kMorning ? pupil : school_place;
-  const int to = run == Run::kMorning ? school_place : pupil;
-  const double direct = matrix.seconds_between(from, to) / 60.0;
-  if (direct > child.max_ride_minutes)
-    return fmt::format("direct journey {:.0f} min exceeds the limit of {} min", std::ceil(direct),
-                       child.max_ride_minutes);
+  (void)run;
+  (void)matrix;
   return "";
 }
 
-Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
-                            const PlannerSettings& settings, const PlannerProgress& progress) {
+namespace {
+
+// Plans the two runs and builds the day (no fleet advice).
+Result<PlannedDay> plan_runs(const TransportInputs& inputs, DayMatrices matrices,
+                             const PlannerSettings& settings, const PlannerProgress& progress) {
   struct RunOutcome {
     std::optional<RunProblem> problem;
     model::Plan plan;
@@ -144,10 +142,99 @@ Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
     }
     result.runs.push_back({std::move(*outcome->problem), std::move(outcome->plan)});
   }
-  result.day =
-      build_day_plan("planned", inputs, std::move(routes), unserved, settings.school_days_per_year);
+  const DayRideLimits limits =
+      day_ride_limits(inputs, matrices.morning, matrices.afternoon, settings.policy);
+  result.day = build_day_plan("planned", inputs, std::move(routes), unserved, limits,
+                              settings.policy, settings.school_days_per_year);
   result.matrices = std::move(matrices);
   return result;
+}
+
+// Whether some vehicle type of the fleet, were one free, could carry the child on its own: then
+// the fleet's size, not the child's needs, kept them off the plan.
+bool some_type_fits(const TransportInputs& inputs, const Pupil& child) {
+  for (const VehicleType& v : inputs.fleet) {
+    const bool fits = child.wheelchair ? v.wheelchair_spaces > 0 : v.seats > 0;
+    const bool room_for_assistant =
+        !child.needs_passenger_assistant || (child.wheelchair ? v.seats >= 1 : v.seats >= 2);
+    if (fits && room_for_assistant) return true;
+  }
+  return false;
+}
+
+// Plans again with every vehicle type's `available` raised, to see which extra vehicles would
+// serve the children the fleet could not: how many of each type the relaxed plan uses beyond
+// what is available, on the busier run.
+std::optional<FleetAdvice> advise_fleet(const TransportInputs& inputs, const PlannedDay& planned,
+                                        const PlannerSettings& settings) {
+  std::vector<int> waiting;  // pupils unserved on some run though a vehicle type could carry them
+  for (size_t i = 0; i < planned.day.pupil_runs.size(); ++i) {
+    const PupilRun& run = planned.day.pupil_runs[i];
+    const int pupil = static_cast<int>(i / 2);
+    if (!run.route_id.empty() || !some_type_fits(inputs, inputs.pupils[pupil])) continue;
+    if (waiting.empty() || waiting.back() != pupil) waiting.push_back(pupil);
+  }
+  if (waiting.empty()) return std::nullopt;
+  TransportInputs relaxed = inputs;
+  for (VehicleType& v : relaxed.fleet) v.available += static_cast<int>(waiting.size());
+  PlannerSettings quick = settings;
+  quick.solver.time_limit_seconds = std::clamp(settings.solver.time_limit_seconds / 4, 2.0, 60.0);
+  Result<PlannedDay> again = plan_runs(relaxed, planned.matrices, quick, {});
+  if (!again) return std::nullopt;
+  FleetAdvice advice;
+  advice.children = static_cast<int>(waiting.size());
+  std::map<std::string, int> used[2];
+  for (const TransportRoute& route : again.value().day.routes)
+    ++used[route.run == Run::kMorning ? 0 : 1][route.vehicle_type];
+  std::int64_t fixed = 0;
+  for (const VehicleType& v : inputs.fleet) {
+    const int extra = std::max(used[0][v.name], used[1][v.name]) - v.available;
+    if (extra <= 0) continue;
+    advice.extra_vehicles[v.name] = extra;
+    fixed += extra * v.fixed_cost_per_day_pence;
+  }
+  const DayCost& before = planned.day.summary.cost;
+  const DayCost& after = again.value().day.summary.cost;
+  advice.extra_cost_per_day_pence =
+      fixed + std::max<std::int64_t>(0, after.assistants_pence - before.assistants_pence);
+  for (const int pupil : waiting) {
+    bool served = true;
+    for (const PupilRun& run : again.value().day.pupil_runs)
+      if (run.pupil_id == inputs.pupils[pupil].id && run.route_id.empty()) served = false;
+    advice.children_served += served ? 1 : 0;
+  }
+  std::string vehicles;
+  int k = 0;
+  for (const auto& [name, extra] : advice.extra_vehicles) {
+    const bool last = ++k == static_cast<int>(advice.extra_vehicles.size());
+    vehicles += fmt::format("{}{} more {}", k == 1 ? "" : (last ? " and " : ", "), extra, name);
+  }
+  const std::string children =
+      advice.children_served == advice.children
+          ? fmt::format("the {} unplanned {}", advice.children,
+                        advice.children == 1 ? "child" : "children")
+          : fmt::format("{} of the {} unplanned children", advice.children_served, advice.children);
+  if (advice.extra_vehicles.empty() || advice.children_served == 0) {
+    advice.text = fmt::format(
+        "a larger fleet would not serve {}: their journeys cannot be fitted into any "
+        "vehicle's shift and the school's times",
+        children);
+  } else {
+    advice.text = fmt::format("{} would serve {} (+{} a day)", vehicles, children,
+                              pounds_text(advice.extra_cost_per_day_pence));
+  }
+  return advice;
+}
+
+}  // namespace
+
+Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
+                            const PlannerSettings& settings, const PlannerProgress& progress) {
+  Result<PlannedDay> planned = plan_runs(inputs, std::move(matrices), settings, progress);
+  if (!planned) return planned;
+  if (settings.advise_fleet && planned.value().day.summary.unserved > 0)
+    planned.value().day.fleet_advice = advise_fleet(inputs, planned.value(), settings);
+  return planned;
 }
 
 namespace {
@@ -236,7 +323,10 @@ DayPlan cost_current_routes(const TransportInputs& inputs, const DayMatrices& ma
       timed.push_back(std::move(*route));
     }
   }
-  return build_day_plan("current", inputs, std::move(timed), {}, settings.school_days_per_year);
+  const DayRideLimits limits =
+      day_ride_limits(inputs, matrices.morning, matrices.afternoon, settings.policy);
+  return build_day_plan("current", inputs, std::move(timed), {}, limits, settings.policy,
+                        settings.school_days_per_year);
 }
 
 }  // namespace sendplan::transport

@@ -4,7 +4,10 @@
 // plan and today's routes are compared like for like.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,9 @@ struct PlannerSettings {
   // seeded, so the result is the same either way).
   bool runs_in_parallel = true;
   int school_days_per_year = 190;
+  // When the fleet leaves children unplanned, plan again with more vehicles (for a quarter of
+  // the time limit, 2 to 60 s) to say which vehicles would serve them.
+  bool advise_fleet = true;
 };
 
 // Progress of the long steps: which run, and the engine's progress within it.
@@ -53,8 +59,10 @@ Result<DayMatrices> day_matrices(const TransportInputs& inputs, const travel::Tr
 Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
                             const PlannerSettings& settings, const PlannerProgress& progress = {});
 
-// Why one child cannot be carried on `run` at all, in the borough's terms ("" if nothing obvious:
-// the engine's own reason is used then).
+// Why one child cannot be carried on `run` by any vehicle of the fleet, in the borough's terms
+// ("" if nothing obvious: the engine's own reason is used then). A direct journey longer than
+// the child's limit is never a reason: the limit then becomes the direct journey plus an
+// allowance (ride_limits.h).
 std::string obvious_unserved_reason(const TransportInputs& inputs, int pupil, Run run,
                                     const travel::TravelMatrix& matrix);
 

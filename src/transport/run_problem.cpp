@@ -58,7 +58,6 @@ DayPlaces day_places(const TransportInputs& inputs) {
 Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
                                      const travel::TravelMatrix& matrix, const Policy& policy,
                                      const RunSettings& settings) {
-  (void)policy;
   const DayPlaces places = day_places(inputs);
   const int n = static_cast<int>(places.places.size());
   if (matrix.size != n)
@@ -83,6 +82,7 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
   }
 
   std::vector<int> request_pupil;
+  std::vector<RideLimit> limits;
   std::vector<VehicleVariant> variants;
   bool anyone_assisted = false;
   for (size_t p = 0; p < inputs.pupils.size(); ++p) {
@@ -95,7 +95,12 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
     const int home = static_cast<int>(p);
     const int school_place = places.school_offset + found->second;
     const double board = pupil.boarding_minutes;
-    const double ride = pupil.max_ride_minutes;
+    const bool morning = run == Run::kMorning;
+    const double direct = (morning ? matrix.seconds_between(home, school_place)
+                                   : matrix.seconds_between(school_place, home)) /
+                          60.0;
+    const RideLimit limit = ride_limit(pupil, direct, policy);
+    const double ride = engine_ride_limit(pupil, limit, policy);
     model::Request request;
     request.name = pupil.id;
     request.load = pupil_load(pupil);
@@ -103,7 +108,7 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
     request.ride_alone = pupil.must_travel_alone;
     anyone_assisted = anyone_assisted || pupil.needs_passenger_assistant;
     const int external = static_cast<int>(p) + 1;
-    if (run == Run::kMorning) {
+    if (morning) {
       const double school_open = school.start_minutes - school.earliest_arrival_minutes;
       const double off_by = std::max(school_open, school.start_minutes - board);
       // Getting on: early enough to ride at most `ride` and still be off by the bell.
@@ -118,6 +123,7 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
     }
     data.requests.push_back(std::move(request));
     request_pupil.push_back(static_cast<int>(p));
+    limits.push_back(limit);
   }
   for (size_t p = 0; p < inputs.pupils.size(); ++p) {
     for (const std::string& other : inputs.pupils[p].not_with) {
@@ -140,7 +146,8 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
   }
   Result<model::Problem> problem = model::Problem::create(std::move(data));
   if (!problem) return problem.error();
-  return RunProblem{run, std::move(problem).value(), std::move(request_pupil), std::move(variants)};
+  return RunProblem{run, std::move(problem).value(), std::move(request_pupil), std::move(limits),
+                    std::move(variants)};
 }
 
 }  // namespace sendplan::transport

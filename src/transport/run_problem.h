@@ -4,8 +4,9 @@
 //
 // How the borough's rules become engine constraints:
 // - one paired request per pupil: AM pickup at home, drop-off at school; PM the reverse. Boarding
-//   minutes are the service time at both ends; max_ride_minutes is the maximum ride time (from
-//   getting on to getting off).
+//   minutes are the service time at both ends; the maximum ride time is the child's limit
+//   (ride_limits.h: max_ride_minutes, or the direct journey plus an allowance when that is
+//   longer), in the engine's terms (from the end of boarding to arriving).
 // - school window: AM drop-off between start - earliest_arrival and start - boarding (off the
 //   vehicle by the bell); PM pickup between finish and finish + afternoon_pickup_window.
 // - load dimensions: seats, wheelchair spaces, "assisted children". A wheelchair user takes a
@@ -25,6 +26,7 @@
 #include "model/problem.h"
 #include "transport/day_plan.h"
 #include "transport/readers.h"
+#include "transport/ride_limits.h"
 #include "travel/travel_source.h"
 
 namespace sendplan::transport {
@@ -57,6 +59,7 @@ struct RunProblem {
   Run run = Run::kMorning;
   model::Problem problem;
   std::vector<int> request_pupil;        // engine request -> index into inputs.pupils
+  std::vector<RideLimit> limits;         // engine request -> the child's limit on this run
   std::vector<VehicleVariant> variants;  // engine vehicle type -> fleet type
 };
 

@@ -85,6 +85,62 @@ TEST(Plan, WritesFiveFilesThatAgree) {
   EXPECT_NE(sheets.find("Islington"), std::string::npos);
 }
 
+// Issue 12: children whose direct journey is longer than their limit are planned, flagged and
+// counted, and the command exits 0 (a plan that leaves them at home is not a plan).
+TEST(Plan, ChildrenFurtherThanTheirLimitArePlannedAndTheExitCodeIsZero) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Havering", 30, 5, "havering");
+  // The first six children's own limit is 3 minutes: nobody's direct journey is that short.
+  std::string pupils = read_file(borough + "/pupils.csv");
+  const std::vector<std::string> rows = lines(pupils);
+  std::vector<std::string> header;
+  {
+    std::istringstream cells(rows[0]);
+    for (std::string cell; std::getline(cells, cell, ',');) header.push_back(cell);
+  }
+  const size_t column = static_cast<size_t>(
+      std::find(header.begin(), header.end(), "max_ride_minutes") - header.begin());
+  ASSERT_LT(column, header.size());
+  std::string changed = rows[0] + "\n";
+  for (size_t i = 1; i < rows.size(); ++i) {
+    std::vector<std::string> cells;
+    std::istringstream in(rows[i]);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    cells.resize(header.size());
+    if (i <= 6) cells[column] = "3";
+    for (size_t c = 0; c < cells.size(); ++c) changed += (c ? "," : "") + cells[c];
+    changed += "\n";
+  }
+  write_file(borough + "/pupils.csv", changed);
+  const std::string out = dir.file("plan");
+  const RunResult r = run(sendplan_bin() + " plan" + inputs_of(borough) +
+                              " --time-limit 0 --iterations 200 --out " + quote(out),
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const json summary = json::parse(read_file(out + "/summary.json"));
+  const json& groups = summary["summary"]["journey_time"];
+  EXPECT_EQ(summary["summary"]["unserved"], 0);
+  EXPECT_EQ(groups["over_guidance_avoidable"], 0);
+  EXPECT_EQ(groups["within_guidance"].get<int>() + groups["over_guidance_unavoidable"].get<int>(),
+            60);
+  // The six, both runs, and any child of the generated borough whose school is that far.
+  ASSERT_EQ(summary["over_guidance_unavoidable"].size(),
+            groups["over_guidance_unavoidable"].get<size_t>());
+  int three_minute = 0;
+  for (const json& child : summary["over_guidance_unavoidable"]) {
+    three_minute += child["limit_minutes"] == 3 ? 1 : 0;
+    EXPECT_GT(child["direct_minutes"].get<double>(), child["limit_minutes"].get<double>());
+    EXPECT_LE(child["ride_minutes"].get<double>(), child["allowed_minutes"].get<double>());
+  }
+  EXPECT_EQ(three_minute, 12);
+  EXPECT_NE(read_file(out + "/pupils.csv").find(",unavoidable,"), std::string::npos);
+  EXPECT_NE(
+      read_file(out + "/route_sheets.html").find("over guidance: unavoidable (direct journey"),
+      std::string::npos);
+  EXPECT_NE(r.err.find("over guidance but unavoidably so"), std::string::npos) << r.err;
+}
+
 TEST(Plan, OwnRoutesFedBackAsCurrentCostTheSame) {
   SENDPLAN_REQUIRE_SHARED();
   ScratchDir dir;

@@ -76,14 +76,14 @@ TEST(RouteSheets, RouteHeader) {
 TEST(RouteSheets, StopRowsInOrderWithPlacesAndFlags) {
   const std::string first = section(sample_html(), 0);
   const std::string rows[] = {
-      "<tr><td>07:46</td><td>pick up</td><td>P1</td><td>home, N1 9GU</td>"
-      "<td>wheelchair space</td></tr>",
-      "<tr><td>07:59</td><td>pick up</td><td>P2</td><td>home (51.52001, -0.12002)</td>"
-      "<td>passenger assistant; must not travel with P9, P12</td></tr>",
+      "<tr><td>07:46</td><td>collect</td><td>P1</td><td>home, N1 9GU</td>"
+      "<td>wheelchair space</td><td></td></tr>",
+      "<tr><td>07:59</td><td>collect</td><td>P2</td><td>home (51.52001, -0.12002)</td>"
+      "<td>passenger assistant; must not travel with P9, P12</td><td></td></tr>",
       "<tr><td>08:20</td><td>drop off</td><td>P1</td><td>St Mary&#39;s &amp; St John&#39;s</td>"
-      "<td>wheelchair space</td></tr>",
+      "<td>wheelchair space</td><td>34 min (limit 45)</td></tr>",
       "<tr><td>08:22</td><td>drop off</td><td>P2</td><td>St Mary&#39;s &amp; St John&#39;s</td>"
-      "<td>passenger assistant; must not travel with P9, P12</td></tr>",
+      "<td>passenger assistant; must not travel with P9, P12</td><td>24 min (limit 45)</td></tr>",
   };
   size_t previous = 0;
   for (const std::string& row : rows) {
@@ -97,9 +97,9 @@ TEST(RouteSheets, StopRowsInOrderWithPlacesAndFlags) {
 
 TEST(RouteSheets, IdsAreEscaped) {
   const std::string second = section(sample_html(), 1);
-  EXPECT_NE(second.find("<tr><td>08:10</td><td>pick up</td>"
+  EXPECT_NE(second.find("<tr><td>08:10</td><td>collect</td>"
                         "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>"
-                        "<td>home, N7 6AA</td><td>travels alone</td></tr>"),
+                        "<td>home, N7 6AA</td><td>travels alone</td><td></td></tr>"),
             std::string::npos)
       << second;
   EXPECT_EQ(sample_html().find("<script"), std::string::npos);
@@ -125,6 +125,28 @@ TEST(RouteSheets, UnknownPupilAndSchoolStillShowSomething) {
                       "<td>travel needs not known: check with the borough</td>"),
             std::string::npos);
   EXPECT_NE(html.find("<td>S9</td>"), std::string::npos);
+}
+
+// Issue 12: the sheets say which model timed the plan, count the three journey-time groups,
+// and flag a child over guidance on the drop-off row.
+TEST(RouteSheets, TravelModelAndOverGuidanceAreShown) {
+  transport::DayPlan plan = testing::sample_plan();
+  plan.pupil_runs[0].note = "over guidance: unavoidable (direct journey 49 min)";
+  plan.summary.over_guidance_unavoidable = 1;
+  plan.summary.within_guidance = 3;
+  const SheetHeading heading{"Camden", "2025-03-14", "London zone model <AM>"};
+  const std::string html =
+      route_sheets_html(plan, testing::sample_pupils(), testing::sample_schools(), heading);
+  EXPECT_NE(html.find("<dt>Travel times</dt><dd>London zone model &lt;AM&gt;</dd>"),
+            std::string::npos);
+  EXPECT_NE(html.find("3 child-runs within their limit, 1 over guidance but unavoidable"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td>34 min (limit 45); over guidance: unavoidable (direct journey 49 "
+                      "min)</td>"),
+            std::string::npos);
+  // A non-compliant ride says why on the sheet (P1's afternoon ride is over its limit).
+  EXPECT_NE(html.find("52 min (limit 45); ride 52.0 minutes is over the limit of 45"),
+            std::string::npos);
 }
 
 TEST(RouteSheets, NoRoutes) {

@@ -108,15 +108,35 @@ inline transport::DayPlan sample_plan() {
                stop("P2", false, "home", kHome2, 940.0), stop("P1", false, "home", kHome1, 972.0)};
   plan.routes = {am1, am2, pm1};
 
+  // (id, run, route, pickup, dropoff, ride, limit, compliant, reason): the direct journey is
+  // within the limit for everyone, so a ride over the limit is avoidable.
+  auto child = [](std::string id, Run run, std::string route, double pickup, double dropoff,
+                  double ride, int limit, bool compliant, std::string reason) {
+    transport::PupilRun r;
+    r.pupil_id = std::move(id);
+    r.run = run;
+    r.route_id = std::move(route);
+    r.pickup = pickup;
+    r.dropoff = dropoff;
+    r.ride_minutes = ride;
+    r.limit_minutes = limit;
+    r.direct_minutes = 20;
+    r.allowed_minutes = limit;
+    r.group = ride > limit ? transport::LimitGroup::kAvoidable : transport::LimitGroup::kWithin;
+    r.excess_minutes = ride > limit ? ride - limit : 0;
+    r.compliant = compliant;
+    r.reason = std::move(reason);
+    return r;
+  };
   plan.pupil_runs = {
-      {"P1", Run::kMorning, "AM-001", 466.4, 500.0, 33.6, 45, true, ""},
-      {"P1", Run::kAfternoon, "PM-001", 920.0, 972.0, 52.0, 45, false,
-       "ride 52.0 minutes is over the limit of 45"},
-      {"P2", Run::kMorning, "AM-001", 478.5, 502.49, 23.99, 45, true, ""},
-      {"P2", Run::kAfternoon, "PM-001", 922.0, 940.0, 18.0, 45, true, ""},
-      {kScriptId, Run::kMorning, "AM-002", 490.0, 515.0, 25.0, 75, true, ""},
-      {kScriptId, Run::kAfternoon, "", 0, 0, 0, 75, false,
-       "no vehicle is free to take them alone (\"car\": all 1 in use)"},
+      child("P1", Run::kMorning, "AM-001", 466.4, 500.0, 33.6, 45, true, ""),
+      child("P1", Run::kAfternoon, "PM-001", 920.0, 972.0, 52.0, 45, false,
+            "ride 52.0 minutes is over the limit of 45"),
+      child("P2", Run::kMorning, "AM-001", 478.5, 502.49, 23.99, 45, true, ""),
+      child("P2", Run::kAfternoon, "PM-001", 922.0, 940.0, 18.0, 45, true, ""),
+      child(kScriptId, Run::kMorning, "AM-002", 490.0, 515.0, 25.0, 75, true, ""),
+      child(kScriptId, Run::kAfternoon, "", 0, 0, 0, 75, false,
+            "no vehicle is free to take them alone (\"car\": all 1 in use)"),
   };
 
   transport::DaySummary& summary = plan.summary;
@@ -132,6 +152,8 @@ inline transport::DayPlan sample_plan() {
   summary.pupils = 3;
   summary.over_limit = 1;
   summary.unserved = 1;
+  summary.within_guidance = 4;
+  summary.over_guidance_avoidable = 1;
   return plan;
 }
 

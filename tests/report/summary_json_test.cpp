@@ -31,6 +31,12 @@ TEST(SummaryJson, DayFiguresInPoundsAndPence) {
       {"pupils", 3},
       {"over_limit", 1},
       {"unserved", 1},
+      {"journey_time",
+       {{"within_guidance", 4},
+        {"over_guidance_unavoidable", 0},
+        {"over_guidance_avoidable", 1},
+        {"max_unavoidable_excess_minutes", 0.0},
+        {"mean_unavoidable_excess_minutes", 0.0}}},
   };
   EXPECT_EQ(summary["summary"], expected) << summary["summary"].dump(2);
   EXPECT_EQ(summary["plan"], "planned");

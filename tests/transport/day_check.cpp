@@ -21,7 +21,8 @@ struct Index {
 }  // namespace
 
 std::string check_day(const TransportInputs& inputs, const travel::TravelMatrix& morning,
-                      const travel::TravelMatrix& afternoon, const DayPlan& day) {
+                      const travel::TravelMatrix& afternoon, const DayPlan& day,
+                      const Policy& policy) {
   std::string out;
   auto fail = [&out](const std::string& text) { out += text + "\n"; };
   Index index;
@@ -143,6 +144,7 @@ std::string check_day(const TransportInputs& inputs, const travel::TravelMatrix&
 
   // Each child's outcome on each run.
   int unserved = 0, compliant_rides = 0;
+  int groups[3] = {0, 0, 0};  // within, unavoidable, avoidable
   if (day.pupil_runs.size() != 2 * inputs.pupils.size())
     fail(fmt::format("{} pupil runs for {} pupils", day.pupil_runs.size(), inputs.pupils.size()));
   for (const PupilRun& run : day.pupil_runs) {
@@ -167,11 +169,41 @@ std::string check_day(const TransportInputs& inputs, const travel::TravelMatrix&
     if (run.route_id != s.route) fail(here + ": route " + run.route_id + ", rides " + s.route);
     if (std::abs(run.pickup - s.on) > kTolerance || std::abs(run.dropoff - s.off) > kTolerance)
       fail(here + ": times differ from the route");
-    const double ride = s.off - s.on - pupil.boarding_minutes;
+    const bool from_collection = policy.ride_counting == RideCounting::kFromCollection;
+    const double ride = s.off - s.on - (from_collection ? 0 : pupil.boarding_minutes);
     if (std::abs(run.ride_minutes - ride) > kTolerance)
       fail(fmt::format("{}: ride {:.4f}, route gives {:.4f}", here, run.ride_minutes, ride));
-    if (run.compliant && ride > pupil.max_ride_minutes + kTolerance)
-      fail(fmt::format("{}: compliant but rides {:.2f} > {}", here, ride, pupil.max_ride_minutes));
+    // The direct journey, counted as rides are, and what the child may ride.
+    const int home = p->second, school = homes + index.school.at(pupil.school_id);
+    const travel::TravelMatrix& m = r == 0 ? morning : afternoon;
+    const double direct =
+        (r == 0 ? m.seconds_between(home, school) : m.seconds_between(school, home)) / 60.0 +
+        (from_collection ? pupil.boarding_minutes : 0);
+    const int guidance = pupil.max_ride_minutes;
+    const bool unavoidable = direct > guidance + kTolerance;
+    double allowed = guidance;
+    if (unavoidable)
+      allowed = std::ceil(direct +
+                          std::max(direct * policy.unavoidable_allowance_percent / 100.0,
+                                   double(policy.unavoidable_allowance_minutes)) -
+                          1e-6);
+    if (run.compliant && ride > allowed + kTolerance)
+      fail(
+          fmt::format("{}: compliant but rides {:.2f} > {:.2f} allowed (guidance {}, direct "
+                      "{:.2f})",
+                      here, ride, allowed, guidance, direct));
+    const LimitGroup group = ride <= guidance + kTolerance ? LimitGroup::kWithin
+                             : unavoidable && ride <= allowed + kTolerance
+                                 ? LimitGroup::kUnavoidable
+                                 : LimitGroup::kAvoidable;
+    if (run.group != group)
+      fail(fmt::format("{}: group {}, the ride of {:.2f} (guidance {}, direct {:.2f}) is {}", here,
+                       limit_group_name(run.group), ride, guidance, direct,
+                       limit_group_name(group)));
+    if (std::abs(run.excess_minutes - std::max(0.0, ride - guidance)) > kTolerance)
+      fail(fmt::format("{}: excess {:.2f} minutes is wrong", here, run.excess_minutes));
+    if (run.limit_minutes != guidance) fail(here + ": limit is not the child's guidance");
+    ++groups[static_cast<int>(group)];
     if (run.compliant) ++compliant_rides;
   }
 
@@ -199,6 +231,11 @@ std::string check_day(const TransportInputs& inputs, const travel::TravelMatrix&
     fail(fmt::format("summary: {} assistants, routes need {}", summary.assistants, assistants));
   if (summary.routes_am != routes_am || summary.routes_pm != routes_pm)
     fail("summary: route counts differ");
+  if (summary.within_guidance != groups[0] || summary.over_guidance_unavoidable != groups[1] ||
+      summary.over_guidance_avoidable != groups[2])
+    fail(fmt::format("summary: journey-time groups {}/{}/{}, counted {}/{}/{}",
+                     summary.within_guidance, summary.over_guidance_unavoidable,
+                     summary.over_guidance_avoidable, groups[0], groups[1], groups[2]));
   if (summary.unserved != unserved)
     fail(fmt::format("summary: {} unserved, counted {}", summary.unserved, unserved));
   if (std::abs(summary.total_miles - miles_total) > 1e-3) fail("summary: miles differ");

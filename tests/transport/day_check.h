@@ -23,11 +23,17 @@ namespace sendplan::transport::testing {
 // needs an assistant only on a route with one, a child who travels alone never with another, a
 // not_with pair never together; the reported miles and return time follow from the matrix.
 // For the day: each child on each run on exactly one route or not served with a reason; each
-// PupilRun's times, ride minutes and compliance agree with its route; ride <= limit for every
-// compliant child; vehicles of each type used per run <= available; the summary's vehicles,
-// assistants, routes, miles, unserved and cost (fixed per day from max(AM, PM) per type,
-// assistants likewise, mileage and hours per route) add up.
+// PupilRun's times, ride minutes and compliance agree with its route; the ride is counted as
+// `policy` says (from collection: drop-off time - pickup time; from the end of boarding: minus
+// the boarding minutes); every compliant child rides within their limit, or — only when the
+// direct journey (counted the same way) is itself longer than the limit — within the direct
+// journey plus the policy's allowance; each served run's limit group (within / unavoidable /
+// avoidable) and excess agree, and the summary's three group counts add up; vehicles of each type
+// used per run <= available; the summary's vehicles, assistants, routes, miles, unserved and cost
+// (fixed per day from max(AM, PM) per type, assistants likewise, mileage and hours per route) add
+// up.
 std::string check_day(const TransportInputs& inputs, const travel::TravelMatrix& morning,
-                      const travel::TravelMatrix& afternoon, const DayPlan& day);
+                      const travel::TravelMatrix& afternoon, const DayPlan& day,
+                      const Policy& policy = {});
 
 }  // namespace sendplan::transport::testing

@@ -127,6 +127,8 @@ async function renderResults(body, plan, signal) {
     h('div', {testid: 'plan-results'},
       figuresSection(summaryJson.summary),
       summaryJson.current ? comparisonSection(summaryJson.current.summary, summaryJson.summary, summaryJson.comparison) : null,
+      journeyTimesSection(summaryJson.summary.journey_time, summaryJson.over_guidance_unavoidable ?? []),
+      summaryJson.fleet_advice ? fleetAdviceSection(summaryJson.fleet_advice) : null,
       issuesSection(summaryJson.issues ?? []),
       mapSection,
       downloadsSection(plan.id)));
@@ -222,6 +224,43 @@ function comparisonSection(current, planned, comparison) {
       ],
     }),
     h('p', {class: 'hint'}, 'A negative difference is a saving. The current routes are re-timed with the same travel times and rules as the plan.'));
+}
+
+// The three groups every carried journey falls in, and the children over guidance unavoidably:
+// the officer sees each such case rather than a hole in the plan.
+function journeyTimesSection(groups, unavoidable) {
+  if (!groups) return null;
+  return h('section', {class: 'section', testid: 'journey-times', 'aria-labelledby': 'journey-heading'},
+    h('h2', {id: 'journey-heading'}, 'Journey times against the guidance'),
+    h('dl', {class: 'figures', testid: 'journey-figures'},
+      figure('fig-within', 'Within the time limit', count(groups.within_guidance), 'journeys'),
+      figure('fig-unavoidable', 'Over guidance, unavoidable', count(groups.over_guidance_unavoidable),
+        groups.over_guidance_unavoidable
+          ? `the direct journey is longer than the limit; excess mean ${decimal(groups.mean_unavoidable_excess_minutes, 1)} min, longest ${decimal(groups.max_unavoidable_excess_minutes, 0)} min`
+          : 'none'),
+      figure('fig-avoidable', 'Over guidance, avoidable', count(groups.over_guidance_avoidable),
+        groups.over_guidance_avoidable ? 'a shorter journey was possible' : 'none')),
+    unavoidable.length === 0 ? null : [
+      h('p', {}, `${plural(unavoidable.length, 'journey')} cannot be within the guidance because the direct journey itself is longer. These children travel as directly as possible, within the allowance shown.`),
+      table({
+        testid: 'unavoidable-table',
+        columns: [
+          {label: 'Child'}, {label: 'Run'}, {label: 'Route'},
+          {label: 'Ride (min)', className: 'num'}, {label: 'Limit (min)', className: 'num'},
+          {label: 'Direct journey (min)', className: 'num'}, {label: 'Allowed (min)', className: 'num'},
+          {label: 'Over by (min)', className: 'num'},
+        ],
+        rows: unavoidable.map((u) => [u.pupil_id, runName(u.run), u.route_id,
+          decimal(u.ride_minutes, 0), count(u.limit_minutes), decimal(u.direct_minutes, 0),
+          decimal(u.allowed_minutes, 0), decimal(u.excess_minutes, 0)]),
+      })]);
+}
+
+function fleetAdviceSection(advice) {
+  return h('section', {class: 'section', testid: 'fleet-advice', 'aria-labelledby': 'fleet-heading'},
+    h('h2', {id: 'fleet-heading'}, 'What would serve the children not carried'),
+    h('p', {class: 'lead', testid: 'fleet-advice-text'}, `${advice.text.charAt(0).toUpperCase()}${advice.text.slice(1)}.`),
+    h('p', {class: 'hint'}, 'Found by planning again with more vehicles of every type available. The cost is the extra vehicles’ daily hire (and any extra passenger assistants).'));
 }
 
 function issueKind(issue) {
