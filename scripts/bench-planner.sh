@@ -4,7 +4,11 @@
 # service (also written to out/bench/planner.csv).
 #   1. Hackney, 300 pupils, 20 s
 #   2. Croydon, 1,500 pupils, 100 s (target: both runs in under 2 minutes)
-#   3. a pool of 4 boroughs (Camden, Islington, Hackney, Haringey; 400 pupils each), 90 s per
+#   3. outer London (issue 12): Havering 300 pupils (30 s) and Bromley 1,500 pupils (100 s):
+#      planned children, the three journey-time groups, cost, vehicles, time; then 20 mid-term
+#      changes to the 1,500-pupil borough (7 leave, 7 join, 6 move house) planned two ways:
+#      `plan --update` from the plan in force, and from scratch
+#   4. a pool of 4 boroughs (Camden, Islington, Hackney, Haringey; 400 pupils each), 90 s per
 #      day plan: 4 stand-alone plans and the pooled one (target: under 10 minutes)
 # Usage: scripts/bench-planner.sh BUILD_DIR SHARED_DIR
 set -euo pipefail
@@ -25,7 +29,7 @@ out="$repo/out/bench/planner"
 rm -rf "$out"
 mkdir -p "$out"
 csv="$repo/out/bench/planner.csv"
-echo "case,pupils,time_limit_s,wall_s,cost_per_day,vehicles,routes_am,routes_pm,unserved,not_compliant" >"$csv"
+echo "case,pupils,time_limit_s,wall_s,cost_per_day,vehicles,routes_am,routes_pm,unserved,not_compliant,within,unavoidable,avoidable" >"$csv"
 
 # field NAME FILE: the first number after "NAME": in a summary.json.
 field() { sed -n "s/.*\"$1\": \\([0-9.]*\\).*/\\1/p" "$2" | head -n 1; }
@@ -33,10 +37,12 @@ routes() { tr -d '\n ' <"$2" | sed -n "s/.*\"routes\":{\"AM\":\\([0-9]*\\),\"PM\
 
 row() {  # case pupils limit wall summary.json
   local summary=$5
-  printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$1" "$2" "$3" "$4" \
+  printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$1" "$2" "$3" "$4" \
     "$(field cost_per_day "$summary")" "$(field vehicles "$summary")" \
     "$(routes 1 "$summary")" "$(routes 2 "$summary")" \
-    "$(field unserved "$summary")" "$(field over_limit "$summary")" >>"$csv"
+    "$(field unserved "$summary")" "$(field over_limit "$summary")" \
+    "$(field within_guidance "$summary")" "$(field over_guidance_unavoidable "$summary")" \
+    "$(field over_guidance_avoidable "$summary")" >>"$csv"
 }
 
 generate() {  # borough pupils seed dir
@@ -58,8 +64,47 @@ plan_case() {  # name borough pupils seed limit
     "$dir/plan/summary.json"
 }
 
+seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
 plan_case hackney-300 Hackney 300 1 20
 plan_case croydon-1500 Croydon 1500 3 100
+plan_case havering-300 Havering 300 5 30
+plan_case bromley-1500 Bromley 1500 7 100
+
+# 20 changes to Bromley: rows 2-8 leave, rows 9-14 move about 1 km north, and 7 new children
+# (copies of rows 15-21 with new ids, about 350 m east). The generated file has no quoted cells.
+echo "== bromley-1500: 20 mid-term changes, --update against planning from scratch =="
+changed="$out/bromley-1500-changed"
+mkdir -p "$changed"
+cp "$out/bromley-1500/schools.csv" "$out/bromley-1500/fleet.csv" "$changed/"
+awk -F, -v OFS=, '
+  FNR == NR { if (FNR >= 2 && FNR <= 8) gone[$1] = 1; next }  # first pass: who leaves
+  FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+  FNR >= 2 && FNR <= 8 { next }
+  { # nobody may name a leaver in not_with
+    n = split($col["not_with"], ids, ";"); kept = ""
+    for (i = 1; i <= n; i++) if (!(ids[i] in gone)) kept = kept (kept == "" ? "" : ";") ids[i]
+    $col["not_with"] = kept }
+  FNR >= 9 && FNR <= 14 { $col["home_lat"] = sprintf("%.6f", $col["home_lat"] + 0.009) }
+  { print }
+  FNR >= 15 && FNR <= 21 { $col["pupil_id"] = sprintf("N%04d", FNR); $col["not_with"] = "";
+                           $col["home_lon"] = sprintf("%.6f", $col["home_lon"] + 0.005); print }
+' "$out/bromley-1500/pupils.csv" "$out/bromley-1500/pupils.csv" >"$changed/pupils.csv"
+start=$(date +%s.%N)
+status=0
+"$sendplan" plan --pupils "$changed/pupils.csv" --schools "$changed/schools.csv" \
+  --fleet "$changed/fleet.csv" --update "$out/bromley-1500/plan/routes.csv" \
+  --out "$changed/update" >"$changed/update.txt" || status=$?
+[[ $status -le 1 ]] || { echo "bench-planner: update failed ($status)" >&2; exit 1; }
+row bromley-1500-update-20 1500 "" "$(seconds_since "$start")" "$changed/update/summary.json"
+grep '^Update:' "$changed/update.txt" || true
+start=$(date +%s.%N)
+status=0
+"$sendplan" plan --pupils "$changed/pupils.csv" --schools "$changed/schools.csv" \
+  --fleet "$changed/fleet.csv" --time-limit 100 --out "$changed/scratch" || status=$?
+[[ $status -le 1 ]] || { echo "bench-planner: plan failed ($status)" >&2; exit 1; }
+row bromley-1500-changed-from-scratch 1500 100 "$(seconds_since "$start")" \
+  "$changed/scratch/summary.json"
 
 echo "== pool of 4 boroughs, 400 pupils each, --time-limit 90 per day plan =="
 args=()

@@ -14,6 +14,7 @@
 #include "cli/report_command.h"
 #include "cli/serve_command.h"
 #include "cli/solve_command.h"
+#include "cli/travel_check_command.h"
 #include "core/error.h"
 
 namespace sendplan::cli {
@@ -39,11 +40,23 @@ void add_planner_options(CLI::App& command, TravelOptions& travel, PolicyOptions
                      "CSV of travel times between places (from,to,minutes[,miles]); pairs it "
                      "lacks use the London model");
   command.add_option("--osrm", travel.osrm, "OSRM server for travel times, e.g. http://host:5000");
-  command.add_option("--circuity", travel.circuity, "London model: road/straight-line distance")
+  command
+      .add_option("--travel-model", travel.model,
+                  "'zones': TfL traffic speeds by central/inner/outer London and time of day "
+                  "(needs the GLA boundaries); 'uniform': one speed for all of London")
+      ->default_val(travel.model);
+  command.add_option("--boundaries", travel.boundaries,
+                     std::string("GLA borough boundaries GeoJSON for the zone model (default: ") +
+                         kDefaultBoundariesPath + "; when absent, the uniform model)");
+  command
+      .add_option("--speed-factor", travel.speed_factor,
+                  "Zone model: door-to-door speed as a share of TfL's main-road speeds")
+      ->default_val(travel.speed_factor);
+  command.add_option("--circuity", travel.circuity, "London models: road/straight-line distance")
       ->default_val(travel.circuity);
-  command.add_option("--am-mph", travel.morning_mph, "London model: morning peak speed")
+  command.add_option("--am-mph", travel.morning_mph, "Uniform model: morning peak speed")
       ->default_val(travel.morning_mph);
-  command.add_option("--pm-mph", travel.afternoon_mph, "London model: afternoon speed")
+  command.add_option("--pm-mph", travel.afternoon_mph, "Uniform model: afternoon speed")
       ->default_val(travel.afternoon_mph);
   command
       .add_option("--primary-max-ride", policy.primary_max_ride,
@@ -137,6 +150,18 @@ int run_cli(int argc, char** argv) {
   plan_command->add_option("--fleet", plan.fleet, "fleet.csv")->required();
   plan_command->add_option("--postcodes", plan.postcodes,
                            "Postcode file in the ONS Postcode Directory layout (.csv or .csv.gz)");
+  plan_command->add_option("--locked", plan.locked,
+                           "Routes to keep exactly as they are (routes.csv layout); every other "
+                           "child is planned around them");
+  plan_command->add_option("--update", plan.update,
+                           "The plan in force (its routes.csv): plan the changes in the inputs "
+                           "(children who joined, left or moved) changing as few routes as "
+                           "possible; writes changes.csv");
+  plan_command
+      ->add_option("--max-time-shift", plan.max_time_shift,
+                   "With --update: the most, in minutes, a child who stays on their route may "
+                   "have their collection or drop-off time moved")
+      ->default_val(plan.max_time_shift);
   plan_command->add_option("--current", plan.current,
                            "The borough's routes today (routes.csv layout), costed to compare");
   plan_command->add_option("--out", plan.out, "Directory for the plan's files")->required();
@@ -288,6 +313,29 @@ int run_cli(int argc, char** argv) {
   generate_placements->add_option("--shared", placement_options.shared,
                                   "The shared/ folder (default ../shared)");
 
+  TravelCheckOptions travel_check;
+  CLI::App* travel_check_command = app.add_subcommand(
+      "travel-check",
+      "Price journeys you can check (postcodes or coordinates) with the London travel models");
+  travel_check_command
+      ->add_option("--journeys", travel_check.journeys,
+                   "CSV: journey, from_postcode, to_postcode (or from_lat, from_lon, to_lat, "
+                   "to_lon), optional checked_minutes, checked_miles")
+      ->required();
+  travel_check_command->add_option("--postcodes", travel_check.postcodes,
+                                   "Postcode file in the ONS Postcode Directory layout");
+  travel_check_command->add_option("--csv", travel_check.csv_out, "Also write the table as CSV");
+  travel_check_command->add_option(
+      "--boundaries", travel_check.travel.boundaries,
+      std::string("GLA borough boundaries GeoJSON (default: ") + kDefaultBoundariesPath + ")");
+  travel_check_command
+      ->add_option("--speed-factor", travel_check.travel.speed_factor,
+                   "Zone model: door-to-door speed as a share of TfL's main-road speeds")
+      ->default_val(travel_check.travel.speed_factor);
+  travel_check_command
+      ->add_option("--circuity", travel_check.travel.circuity, "Road/straight-line distance")
+      ->default_val(travel_check.travel.circuity);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -296,6 +344,7 @@ int run_cli(int argc, char** argv) {
   }
   if (solve_command->parsed()) return run_solve(solve);
   if (generate_command->parsed()) return run_generate(generate);
+  if (travel_check_command->parsed()) return run_travel_check(travel_check);
   if (plan_command->parsed()) return run_plan(plan);
   if (pool_command->parsed()) return run_pool(pool);
   if (serve_command->parsed()) return run_serve(serve);

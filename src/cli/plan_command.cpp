@@ -3,13 +3,19 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 
 #include "cli/planner_setup.h"
 #include "cli/terminal.h"
+#include "report/changes_csv.h"
 #include "report/report_files.h"
 #include "report/routes_csv_reader.h"
 #include "report/settings_json.h"
+#include "transport/plan_edits.h"
 #include "transport/readers.h"
 
 namespace sendplan::cli {
@@ -23,9 +29,67 @@ std::string default_title(const transport::TransportInputs& inputs) {
 
 }  // namespace
 
+// The plan in force, as update_day takes it.
+std::vector<transport::PreviousRoute> previous_routes(
+    const std::vector<report::CurrentRoute>& routes) {
+  std::vector<transport::PreviousRoute> out;
+  for (const report::CurrentRoute& route : routes) {
+    transport::PreviousRoute previous{route.run, route.route_id, route.vehicle_type, {}};
+    for (const report::CurrentStop& stop : route.stops)
+      previous.stops.push_back({stop.pupil_id, stop.pickup, stop.place, stop.location, stop.time});
+    out.push_back(std::move(previous));
+  }
+  return out;
+}
+
+// Reads a routes.csv-layout file and resolves it against the inputs, adding any problem.
+std::vector<transport::CurrentRoute> resolved_routes(
+    const std::string& path, const transport::InputResult<transport::TransportInputs>& inputs,
+    std::vector<transport::Problem>& problems) {
+  auto routes = report::read_current_routes(path);
+  if (!routes) {
+    problems.insert(problems.end(), routes.problems().begin(), routes.problems().end());
+    return {};
+  }
+  if (!inputs) return {};
+  auto resolved = report::resolve_current_routes(routes.value(), inputs.value(), path);
+  if (!resolved) {
+    problems.insert(problems.end(), resolved.problems().begin(), resolved.problems().end());
+    return {};
+  }
+  return std::move(resolved).value();
+}
+
+std::string update_text(const transport::UpdateReport& report) {
+  const transport::PlanDifference& d = report.difference;
+  double largest = 0;
+  int retimed = 0;
+  for (const transport::ChildChange& change : d.children) {
+    if (change.before_route.empty() || change.after_route.empty()) continue;
+    ++retimed;
+    largest = std::max(largest, std::abs(change.pickup_shift_minutes()));
+  }
+  return fmt::format(
+      "Update: {} joined, {} left, {} moved, {} re-fitted; {} routes kept as they were, {} "
+      "changed, {} added, {} removed; {} child-runs whose times or route changed (largest "
+      "collection-time shift {:.0f} min); cost {} a day",
+      report.joined.size(), report.left.size(), report.moved.size(), report.refitted.size(),
+      report.routes_kept, d.routes_changed.size(), d.routes_added.size(), d.routes_removed.size(),
+      retimed, largest,
+      (d.cost_per_day_change_pence >= 0 ? "+" : "") + money(d.cost_per_day_change_pence));
+}
+
 int run_plan(const PlanOptions& options) {
   if (options.out.empty())
     return report_error(make_error(ErrorCode::kInvalidArgument, "--out DIR is required"));
+  if (!options.locked.empty() && !options.update.empty())
+    return report_error(make_error(ErrorCode::kInvalidArgument,
+                                   "give --locked or --update, not both: an update keeps every "
+                                   "route it can already"));
+  if (options.max_time_shift < 0 || options.max_time_shift > 120)
+    return report_error(make_error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("--max-time-shift must be 0 to 120 minutes, got {}", options.max_time_shift)));
   Result<PlannerSetup> made =
       make_planner_setup(options.solver, options.policy, options.travel, options.postcodes);
   if (!made) return report_error(made.error());
@@ -37,18 +101,17 @@ int run_plan(const PlanOptions& options) {
   std::vector<transport::Problem> problems;
   if (!inputs) problems = inputs.problems();
   std::vector<transport::CurrentRoute> current;
-  if (!options.current.empty()) {
-    auto routes = report::read_current_routes(options.current);
-    if (!routes) {
+  if (!options.current.empty()) current = resolved_routes(options.current, inputs, problems);
+  std::vector<transport::CurrentRoute> locked;
+  if (!options.locked.empty()) locked = resolved_routes(options.locked, inputs, problems);
+  std::vector<transport::PreviousRoute> in_force;
+  if (!options.update.empty()) {
+    // Children in the plan in force who are not in pupils.csv have left: not a problem.
+    auto routes = report::read_current_routes(options.update);
+    if (!routes)
       problems.insert(problems.end(), routes.problems().begin(), routes.problems().end());
-    } else if (inputs) {
-      auto resolved =
-          report::resolve_current_routes(routes.value(), inputs.value(), options.current);
-      if (!resolved)
-        problems.insert(problems.end(), resolved.problems().begin(), resolved.problems().end());
-      else
-        current = std::move(resolved).value();
-    }
+    else
+      in_force = previous_routes(routes.value());
   }
   if (!problems.empty()) {
     report_error(transport::problems_to_error(problems));
@@ -65,8 +128,21 @@ int run_plan(const PlanOptions& options) {
   for (const std::string& note : matrices.value().morning.notes) say("warning: " + note);
   say(fmt::format("Planning the AM and PM runs at the same time ({} s) ...",
                   setup.settings.solver.time_limit_seconds));
-  Result<transport::PlannedDay> planned = [&] {
+  std::optional<transport::UpdateReport> update;
+  Result<transport::PlannedDay> planned = [&]() -> Result<transport::PlannedDay> {
     PlanProgress progress;
+    if (!options.update.empty()) {
+      transport::UpdateSettings settings;
+      settings.max_time_shift_minutes = options.max_time_shift;
+      Result<transport::UpdatedDay> updated = transport::update_day(
+          in, std::move(matrices).value(), setup.settings, in_force, settings);
+      if (!updated) return updated.error();
+      update = std::move(updated.value().report);
+      return std::move(updated.value().planned);
+    }
+    if (!options.locked.empty())
+      return transport::plan_around(in, std::move(matrices).value(), setup.settings, locked,
+                                    progress.callback());
     return transport::plan_day(in, std::move(matrices).value(), setup.settings,
                                progress.callback());
   }();
@@ -87,6 +163,12 @@ int run_plan(const PlanOptions& options) {
        setup.travel->description()}};
   if (Status written = report::write_report_files(options.out, files); !written)
     return report_error(written.error());
+  if (update) {
+    const std::string path = (std::filesystem::path(options.out) / "changes.csv").string();
+    std::ofstream file(path, std::ios::binary);
+    file << report::changes_csv(update->difference, &*update);
+    if (!file.flush()) return report_error(make_error(ErrorCode::kIo, "cannot write " + path));
+  }
 
   fmt::print("{}\n", day_summary_text(day));
   if (today) {
@@ -108,10 +190,11 @@ int run_plan(const PlanOptions& options) {
                "{} child-runs are over guidance but unavoidably so (their direct journey is "
                "longer than their limit): see over_guidance_unavoidable in summary.json\n",
                day.summary.over_guidance_unavoidable);
+  if (update) fmt::print("{}\n", update_text(*update));
   fmt::print(
       "Written to {}: routes.csv, pupils.csv, summary.json, routes.geojson, "
-      "route_sheets.html\n",
-      options.out);
+      "route_sheets.html{}\n",
+      options.out, update ? ", changes.csv" : "");
   std::fflush(stdout);
   return day.summary.unserved == 0 && day.summary.over_limit == 0 ? 0 : 1;
 }

@@ -15,9 +15,14 @@ namespace sendplan::cli {
 struct TravelOptions {
   std::string matrix;  // --travel-matrix FILE
   std::string osrm;    // --osrm URL
-  double circuity = 1.35;
-  double morning_mph = 11;
-  double afternoon_mph = 12;
+  // "zones" (TfL speeds by central/inner/outer London and time of day, from the GLA boundaries)
+  // or "uniform" (one speed for all of London, --am-mph/--pm-mph).
+  std::string model = "zones";
+  std::string boundaries;     // --boundaries FILE; empty = kDefaultBoundariesPath, else uniform
+  double speed_factor = 1;    // zone model: door-to-door share of TfL's main-road speeds
+  double circuity = 1.35;     // both models (the zone model: every zone)
+  double morning_mph = 11;    // uniform model
+  double afternoon_mph = 12;  // uniform model
 };
 
 // Borough policy settings from the command line (defaults in transport::Policy).
@@ -37,8 +42,11 @@ struct PlanOptions {
   std::string pupils;
   std::string schools;
   std::string fleet;
-  std::string postcodes;  // ONS Postcode Directory layout CSV (.csv or .csv.gz)
-  std::string current;    // the borough's routes today (routes.csv layout)
+  std::string postcodes;       // ONS Postcode Directory layout CSV (.csv or .csv.gz)
+  std::string current;         // the borough's routes today (routes.csv layout)
+  std::string locked;          // routes kept exactly as they are; the rest re-planned around them
+  std::string update;          // the plan in force (its routes.csv): changed as little as possible
+  double max_time_shift = 10;  // --update: most a staying child's times may move (minutes)
   std::string out;
   std::string title;  // heading of the route sheets; default "<borough> SEN transport"
   SolverOptions solver{60.0, 0, 1, 1};  // --time-limit is for both runs together

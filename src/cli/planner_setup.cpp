@@ -10,10 +10,12 @@
 #include <mutex>
 #include <optional>
 
+#include "cli/generate_command.h"
 #include "cli/progress_line.h"
 #include "cli/terminal.h"
 #include "core/text.h"
 #include "travel/london_model.h"
+#include "travel/london_zone_model.h"
 #include "travel/matrix_csv_source.h"
 #include "travel/osrm_source.h"
 
@@ -86,13 +88,36 @@ Result<std::unique_ptr<travel::TravelSource>> make_travel_source(const TravelOpt
   if (options.morning_mph <= 0 || options.afternoon_mph <= 0 || options.morning_mph > 70 ||
       options.afternoon_mph > 70)
     return make_error(ErrorCode::kInvalidArgument, "--am-mph and --pm-mph must be 0 to 70");
+  if (options.model != "zones" && options.model != "uniform")
+    return make_error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("--travel-model must be 'zones' or 'uniform', got '{}'", options.model));
   travel::LondonModelSettings model;
   model.circuity = options.circuity;
   model.morning_mph = options.morning_mph;
   model.afternoon_mph = options.afternoon_mph;
   if (!options.osrm.empty()) return travel::make_osrm_source(options.osrm);
+  // A matrix file's missing pairs come from the uniform model.
   if (!options.matrix.empty()) return travel::read_matrix_csv(options.matrix, model);
-  return travel::make_london_model(model);
+  if (options.model == "uniform") return travel::make_london_model(model);
+
+  const std::string path = options.boundaries.empty() ? kDefaultBoundariesPath : options.boundaries;
+  Result<travel::LondonZoneMap> zones = travel::LondonZoneMap::read(path);
+  if (!zones) {
+    // Asked for by name: an error. The default file absent: say so, and use one speed.
+    if (!options.boundaries.empty()) return zones.error();
+    say(
+        fmt::format("warning: {}; travel times use one speed for all of London (the uniform "
+                    "model) instead of TfL's speeds by zone: pass --boundaries FILE (the GLA "
+                    "london_boroughs_gla.geojson) or --travel-model uniform",
+                    zones.error().message));
+    return travel::make_london_model(model);
+  }
+  travel::LondonZoneModelSettings settings;
+  settings.circuity = {options.circuity, options.circuity, options.circuity};
+  settings.speed_factor = options.speed_factor;
+  return travel::make_london_zone_model(
+      std::make_shared<const travel::LondonZoneMap>(std::move(zones).value()), settings);
 }
 
 Result<PlannerSetup> make_planner_setup(const SolverOptions& solver, const PolicyOptions& policy,

@@ -22,6 +22,7 @@
 #include "server/web_server.h"
 #include "store/store.h"
 #include "travel/london_model.h"
+#include "travel/london_zone_model.h"
 
 namespace sendplan::cli {
 namespace {
@@ -80,8 +81,14 @@ int run_serve(const ServeOptions& options) {
                  interrupted.value());
   Result<std::optional<geo::PostcodeDirectory>> postcodes = load_postcodes(options.postcodes);
   if (!postcodes) return report_error(postcodes.error());
-  Result<std::unique_ptr<travel::TravelSource>> travel = travel::make_london_model();
+  // Travel times: the zone model on the same boundaries the atlas was read from.
+  Result<travel::LondonZoneMap> zones =
+      travel::LondonZoneMap::read(boundaries_path(options.shared));
+  if (!zones) return report_error(zones.error());
+  Result<std::unique_ptr<travel::TravelSource>> travel = travel::make_london_zone_model(
+      std::make_shared<const travel::LondonZoneMap>(std::move(zones).value()));
   if (!travel) return report_error(travel.error());
+  spdlog::info("travel times: {}", travel.value()->description());
 
   // SIGINT and SIGTERM are taken by one watcher thread (sigwait); every thread started from
   // here on inherits the blocked mask.

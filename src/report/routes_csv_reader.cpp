@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -34,8 +36,20 @@ struct Row {
   std::string pupil_id;
   std::optional<bool> pickup;
   std::optional<double> time;
+  std::string place;
+  std::optional<geo::LatLon> location;
   bool clean = false;  // no problem in any of its cells
 };
+
+// A finite number, or nullopt (lat and lon are informative: a bad cell is not a problem).
+std::optional<double> number(std::string_view text) {
+  const std::string cell(text);
+  if (cell.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(cell.c_str(), &end);
+  if (end != cell.c_str() + cell.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
 
 // The rows of one route_id, in file order.
 struct RouteRows {
@@ -80,6 +94,11 @@ Row read_row(const CsvTable& table, const CsvRow& csv_row, ProblemList& problems
     const std::optional<int> time = reader.time_of_day("time");
     if (time) row.time = *time;
   }
+  row.place = std::string(reader.text("place"));
+  const std::optional<double> lat = number(reader.text("lat"));
+  const std::optional<double> lon = number(reader.text("lon"));
+  if (lat && lon && std::abs(*lat) <= 90 && std::abs(*lon) <= 180)
+    row.location = geo::LatLon{*lat, *lon};
   row.clean = problems.size() == problems_before;
   return row;
 }
@@ -227,7 +246,8 @@ CurrentRoute to_current_route(const RouteRows& rows) {
   route.vehicle_type = rows.rows.front()->vehicle_type;
   route.source_row = rows.rows.front()->line;
   for (const Row* row : rows.rows)
-    route.stops.push_back({row->pupil_id, *row->pickup, row->time, row->line});
+    route.stops.push_back(
+        {row->pupil_id, *row->pickup, row->time, row->line, row->place, row->location});
   return route;
 }
 

@@ -6,8 +6,10 @@
 // case, cells trimmed, unknown columns ignored.
 // - required columns: run (AM or PM, any case), route_id, vehicle_type, seq (a whole number,
 //   at least 1), pupil_id, action (pickup or dropoff, any case);
-// - optional: time (HH:MM; a blank cell is allowed); lat, lon and place are ignored (the planner
-//   places every stop from pupils.csv and schools.csv and re-times the routes itself).
+// - optional: time (HH:MM; a blank cell is allowed); place, lat and lon are kept as they are
+//   (a mid-term update compares them with today's inputs to see who moved; a cell that is not a
+//   number is no problem) but never used to place a stop: the planner places every stop from
+//   pupils.csv and schools.csv and re-times the routes itself.
 // A route is all the rows with one route_id, in file order, which must be stop order:
 // - every row of a route has the same run and vehicle_type as its first row, and route ids are
 //   unique within the day (the same id on AM and PM rows is a mixed route);
@@ -33,9 +35,11 @@ namespace sendplan::report {
 
 struct CurrentStop {
   std::string pupil_id;
-  bool pickup = true;          // false: drop-off
-  std::optional<double> time;  // minutes since midnight, when the file gives one
-  int source_row = 0;          // line in the file, for later messages
+  bool pickup = true;                   // false: drop-off
+  std::optional<double> time;           // minutes since midnight, when the file gives one
+  int source_row = 0;                   // line in the file, for later messages
+  std::string place;                    // the place cell ("home", a school id), or ""
+  std::optional<geo::LatLon> location;  // the lat/lon cells, when both are numbers
 };
 
 struct CurrentRoute {

@@ -34,6 +34,11 @@ void Api::register_routes(httplib::Server& server) {
   server.Get(fmt::format("{}/plans", kBorough), bind(&Api::list_plans));
   server.Get(R"(/api/plans/(\d{1,18}))", bind(&Api::get_plan));
   server.Get(R"(/api/plans/(\d{1,18})/files/([^/]+))", bind(&Api::plan_file));
+  server.Get(R"(/api/plans/(\d{1,18})/compare/(\d{1,18}))", bind(&Api::compare_plans));
+  server.Post(R"(/api/plans/(\d{1,18})/preview)", bind(&Api::preview_edit));
+  server.Post(R"(/api/plans/(\d{1,18})/save-edit)", bind(&Api::save_edit));
+  server.Post(R"(/api/plans/(\d{1,18})/replan)", bind(&Api::replan));
+  server.Post(R"(/api/plans/(\d{1,18})/update)", bind(&Api::update_plan));
   server.Get("/api/region/summary", bind(&Api::region_summary));
   server.Get("/api/audit", bind(&Api::audit_log));
   server.Get("/api/users", bind(&Api::users));

@@ -18,11 +18,14 @@
 #include "dfe/profile.h"
 #include "geo/postcode.h"
 #include "placements/analysis.h"
+#include "report/routes_csv_reader.h"
 #include "server/borough_atlas.h"
+#include "server/input_checks.h"
 #include "server/plan_jobs.h"
 #include "server/sessions.h"
 #include "store/store.h"
 #include "transport/inputs.h"
+#include "transport/plan_edits.h"
 
 namespace sendplan::server {
 
@@ -88,6 +91,39 @@ class Api {
   void list_plans(const httplib::Request&, httplib::Response&);
   void get_plan(const httplib::Request&, httplib::Response&);
   void plan_file(const httplib::Request&, httplib::Response&);
+  std::string username_of(std::int64_t user_id);  // "" when unknown
+  // (api_versions.cpp): plans as versions, compared, edited, re-planned and updated
+  void compare_plans(const httplib::Request&, httplib::Response&);
+  void preview_edit(const httplib::Request&, httplib::Response&);
+  void save_edit(const httplib::Request&, httplib::Response&);
+  void replan(const httplib::Request&, httplib::Response&);
+  void update_plan(const httplib::Request&, httplib::Response&);
+  // The plan `raw_id` names when it exists (404), its borough's children are open to `who`
+  // (403) and it is done (409).
+  std::optional<store::PlanRecord> done_plan(const Principal& who, const std::string& raw_id,
+                                             httplib::Response& response);
+  // What a change of a plan starts from: its own inputs read again (with its current routes,
+  // when it had them), its stored routes.csv as read and as resolved against those inputs, and
+  // the planner settings it was made with.
+  struct PlanBasis {
+    BoroughInputs inputs;
+    std::vector<report::CurrentRoute> stored_routes;
+    std::vector<transport::CurrentRoute> routes;
+    transport::PlannerSettings settings;
+  };
+  std::optional<PlanBasis> plan_basis(const store::PlanRecord& plan, httplib::Response& response);
+  transport::PlannerSettings planner_settings(const store::PlanRecord& plan) const;
+  // The edit of a preview or save-edit request, applied to the plan: the day before (its routes
+  // re-timed as they are) and after, and what differs.
+  struct EditedDay {
+    transport::PlanEdit edit;
+    PlanBasis basis;
+    transport::DayMatrices matrices;
+    transport::DayPlan before, after;
+    transport::PlanDifference difference;
+  };
+  std::optional<EditedDay> edited_day(const httplib::Request& request,
+                                      const store::PlanRecord& plan, httplib::Response& response);
   // (api_region.cpp)
   void region_summary(const httplib::Request&, httplib::Response&);
   Result<PupilCounts> pupil_counts(std::int64_t dataset_id);

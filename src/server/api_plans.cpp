@@ -1,33 +1,17 @@
-// Api: planning a borough's day in the background, following its progress, and its files.
+// Api: planning a borough's day in the background, following its progress, its files, and the
+// borough's plans as a list of versions.
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "server/api.h"
 #include "server/http_json.h"
 #include "server/input_checks.h"
+#include "server/plan_versions.h"
 
 namespace sendplan::server {
 namespace {
-
-nlohmann::json plan_json(const store::PlanRecord& plan, bool with_summary) {
-  nlohmann::json out = {
-      {"id", plan.id},
-      {"borough", plan.borough},
-      {"status", store::plan_status_name(plan.status)},
-      {"progress", plan.progress},
-      {"message", plan.message},
-      {"created_at", plan.created_at},
-      {"finished_at",
-       plan.finished_at.empty() ? nlohmann::json() : nlohmann::json(plan.finished_at)},
-      {"has_current", plan.current_dataset != 0}};
-  if (with_summary) {
-    out["summary"] = plan.summary_json.empty()
-                         ? nlohmann::json()
-                         : nlohmann::json::parse(plan.summary_json, nullptr, false);
-  }
-  return out;
-}
 
 const char* content_type(const std::string& name) {
   if (name.ends_with(".csv")) return "text/csv; charset=utf-8";
@@ -114,7 +98,7 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   if (inputs.current) job.current = std::move(*inputs.current);
   jobs_.submit(std::move(job));
   response.set_header("Location", fmt::format("/api/plans/{}", plan.id));
-  send_json(response, 202, {{"plan", plan_json(plan, false)}});
+  send_json(response, 202, {{"plan", plan_json(plan, false, who.user.username)}});
 }
 
 void Api::list_plans(const httplib::Request& request, httplib::Response& response) {
@@ -124,17 +108,29 @@ void Api::list_plans(const httplib::Request& request, httplib::Response& respons
   Result<std::vector<store::PlanRecord>> plans = store_.list_plans(name);
   if (!plans) return store_failed(plans.error(), response);
   nlohmann::json out = nlohmann::json::array();
+  std::map<std::int64_t, std::string> names;  // user id -> username, looked up once each
   for (const store::PlanRecord& plan : plans.value()) {
-    nlohmann::json item = plan_json(plan, false);
+    if (!names.count(plan.created_by)) names[plan.created_by] = username_of(plan.created_by);
+    nlohmann::json item = plan_json(plan, false, names[plan.created_by]);
     // The day's figures without any child's details, for the list.
     if (!plan.summary_json.empty()) {
       const nlohmann::json summary = nlohmann::json::parse(plan.summary_json, nullptr, false);
-      if (summary.is_object() && summary.contains("summary"))
+      if (summary.is_object() && summary.contains("summary")) {
         item["cost_per_day"] = summary["summary"].value("cost_per_day", 0.0);
+        item["cost_per_day_pence"] =
+            summary["summary"].value("cost_per_day_pence", std::int64_t{0});
+        item["vehicles"] = summary["summary"].value("vehicles", 0);
+      }
     }
     out.push_back(std::move(item));
   }
   send_json(response, 200, out);
+}
+
+std::string Api::username_of(std::int64_t user_id) {
+  if (user_id == 0) return "";
+  Result<std::optional<store::User>> user = store_.user_by_id(user_id);
+  return user && user.value() ? user.value()->username : "";
 }
 
 void Api::get_plan(const httplib::Request& request, httplib::Response& response) {
@@ -149,7 +145,7 @@ void Api::get_plan(const httplib::Request& request, httplib::Response& response)
   if (!record.summary_json.empty() && !audit(*who, "read plan summary", record.borough,
                                              fmt::format("plan {}", record.id), response))
     return;
-  send_json(response, 200, plan_json(record, true));
+  send_json(response, 200, plan_json(record, true, username_of(record.created_by)));
 }
 
 void Api::plan_file(const httplib::Request& request, httplib::Response& response) {

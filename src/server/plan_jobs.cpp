@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 
+#include "report/changes_csv.h"
 #include "report/report_files.h"
 #include "report/settings_json.h"
 #include "report/summary_json.h"
+#include "server/plan_versions.h"
 
 namespace sendplan::server {
 namespace {
@@ -127,9 +130,29 @@ void PlanJobs::run(PlanJob& job) {
   transport::PlannerSettings settings = job.settings;
   settings.solver.stop = &cancel_;
   ProgressWriter progress(store_, id, settings.solver.time_limit_seconds);
-  Result<transport::PlannedDay> planned = transport::plan_day(
-      job.inputs, std::move(matrices).value(), settings,
-      [&](transport::Run run, const solver::Progress& p) { progress.report(run, p); });
+  auto on_progress = [&](transport::Run run, const solver::Progress& p) {
+    progress.report(run, p);
+  };
+  std::optional<transport::UpdateReport> update;
+  Result<transport::PlannedDay> planned = [&]() -> Result<transport::PlannedDay> {
+    switch (job.kind) {
+      case PlanJobKind::kPlanAround:
+        return transport::plan_around(job.inputs, std::move(matrices).value(), settings, job.locked,
+                                      on_progress);
+      case PlanJobKind::kUpdate: {
+        (void)store_.update_plan_progress(id, store::PlanStatus::kRunning, 0.1,
+                                          "Fitting the changes into the plan in force");
+        Result<transport::UpdatedDay> updated = transport::update_day(
+            job.inputs, std::move(matrices).value(), settings, job.in_force, job.update);
+        if (!updated) return updated.error();
+        update = std::move(updated.value().report);
+        return std::move(updated.value().planned);
+      }
+      case PlanJobKind::kPlan:
+        break;
+    }
+    return transport::plan_day(job.inputs, std::move(matrices).value(), settings, on_progress);
+  }();
   if (cancel_) return fail(kStoppedMessage);
   if (!planned) return fail(planned.error().message);
 
@@ -150,6 +173,16 @@ void PlanJobs::run(PlanJob& job) {
   for (auto& [name, text] : report::render_report_files(inputs)) {
     if (name == "summary.json") summary = text;
     files.emplace(name, std::move(text));
+  }
+  if (update) {
+    files.emplace("changes.csv", report::changes_csv(update->difference, &*update));
+    files.emplace("changes.json",
+                  changes_json(update->difference, &*update)
+                          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                      "\n");
+    // The note first: once the plan is done, its version says what the update changed.
+    if (Status noted = store_.set_plan_note(id, update_note(*update)); !noted)
+      return fail("the plan was made but could not be stored: " + noted.error().message);
   }
   if (Status stored = store_.finish_plan(id, summary, files, store::utc_now()); !stored)
     return fail("the plan was made but could not be stored: " + stored.error().message);

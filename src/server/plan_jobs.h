@@ -2,7 +2,9 @@
 // at once; a worker thread plans the day, writes progress to the store about twice a second
 // (so any server process sharing the store can show it), and stores the five output files with
 // the summary in one transaction. A plan that fails, or is stopped by shutdown, is marked failed
-// with the reason. Thread-safe.
+// with the reason. A job is a fresh plan, a re-plan around locked routes, or a mid-term update
+// of a plan in force (which also stores changes.csv and changes.json, and the version's note).
+// Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -15,19 +17,30 @@
 #include <vector>
 
 #include "store/store.h"
+#include "transport/plan_edits.h"
 #include "transport/planner.h"
 #include "transport/readers.h"
 #include "travel/travel_source.h"
 
 namespace sendplan::server {
 
+enum class PlanJobKind {
+  kPlan,        // transport::plan_day
+  kPlanAround,  // transport::plan_around `locked`
+  kUpdate,      // transport::update_day from `in_force`
+};
+
 struct PlanJob {
   std::int64_t plan_id = 0;
+  PlanJobKind kind = PlanJobKind::kPlan;
   transport::TransportInputs inputs;
   bool has_current = false;
   std::vector<transport::CurrentRoute> current;  // resolved against `inputs`
   transport::PlannerSettings settings;
-  std::string title;  // the route sheets' heading
+  std::string title;                               // the route sheets' heading
+  std::vector<transport::CurrentRoute> locked;     // kPlanAround: resolved against `inputs`
+  std::vector<transport::PreviousRoute> in_force;  // kUpdate: the plan being updated
+  transport::UpdateSettings update;                // kUpdate
 };
 
 class PlanJobs {
@@ -45,6 +58,8 @@ class PlanJobs {
   void stop();
   // Jobs waiting or running.
   int pending() const;
+  // The travel model plans are made with (for the API's synchronous edits).
+  const travel::TravelSource& travel() const { return travel_; }
 
  private:
   void work();

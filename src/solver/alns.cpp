@@ -1,6 +1,7 @@
 #include "solver/alns.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace sendplan::solver {
@@ -39,6 +40,10 @@ std::unique_ptr<NearestRequests> granular(const SearchModel& model,
 }
 
 }  // namespace
+
+double unserved_penalty(const SearchModel& model, const SolverParameters& parameters) {
+  return parameters.unserved_penalty_factor * model.max_distance();
+}
 
 Alns::Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed)
     : model_(&model),
@@ -125,10 +130,11 @@ void Alns::polish(Solution& solution, const Solution* reference, Clock::time_poi
   }
 }
 
-Solution Alns::run(Clock::time_point started, const Report& report) {
-  const double penalty = parameters_.unserved_penalty_factor * model_->max_distance();
+Solution Alns::run(Clock::time_point started, const Report& report, const Solution* start) {
+  const double penalty = unserved_penalty(*model_, parameters_);
   const double noise = kNoiseFraction * model_->max_distance();
-  Solution current(*model_, penalty);
+  assert(start == nullptr || (&start->model() == model_ && start->unserved_penalty() == penalty));
+  Solution current = start != nullptr ? *start : Solution(*model_, penalty);
   auto last_report = Clock::time_point{};  // the first construction report goes out at once
   InsertionRepair::Observer observer;
   if (report) {

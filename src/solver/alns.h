@@ -1,7 +1,8 @@
 // Alns: one adaptive large neighbourhood search (Ropke & Pisinger 2006) — destroy and repair
 // operators chosen by roulette on adaptive weights, simulated-annealing acceptance with a
 // temperature falling with progress (time or iterations). Owns its scratch; one per thread.
-// Deterministic for a given seed when only the iteration limit stops it.
+// Deterministic for a given seed when only the iteration limit stops it. It may start from a given
+// solution (warm_start.h): then that, completed by insertion, is the first best.
 // The time limit bounds the whole run: the first construction always finishes (a plan serving
 // every servable request beats none) but then nothing else starts once the time is up, and local
 // search stops at the limit.
@@ -24,6 +25,10 @@
 
 namespace sendplan::solver {
 
+// The cost of leaving one request unserved in the search's Solution (penalty factor × the
+// largest distance); a start handed to Alns::run must be built with it.
+double unserved_penalty(const SearchModel& model, const SolverParameters& parameters);
+
 struct AlnsStatistics {
   int64_t iterations = 0;
 };
@@ -38,7 +43,10 @@ class Alns {
   Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed);
 
   // Builds a first solution, then searches until the iteration or time limit. Returns the best.
-  Solution run(Clock::time_point started, const Report& report);
+  // With a `start` (of the same model, penalty unserved_penalty()), the first solution is a copy of
+  // it with its unassigned requests inserted and then polished, so the result is never worse than
+  // that; `start` is only read (threads may share one).
+  Solution run(Clock::time_point started, const Report& report, const Solution* start = nullptr);
   const AlnsStatistics& statistics() const { return statistics_; }
 
  private:

@@ -190,6 +190,28 @@ void Solution::insert(int r, int v, const Insertion& insertion, InsertionEvaluat
   note_change(v, was_empty);
 }
 
+bool Solution::assign_route(int v, const std::vector<int>& stops, RouteEvaluator& evaluator) {
+  Route& route = routes_[v];
+  assert(route.empty() && v == first_empty_vehicle_of_type(model_->vehicle(v).type));
+  {
+    RouteSchedule schedule;  // priced first: the route stays empty when it is infeasible
+    if (!evaluator.evaluate(v, stops.data(), static_cast<int>(stops.size()), schedule))
+      return false;
+  }
+  if (stops.empty()) return true;
+  route.stops = stops;
+  refresh(route, evaluator);
+  for (int s : stops) {
+    assert(route_of_[request_of(s)] < 0 || route_of_[request_of(s)] == v);
+    route_of_[request_of(s)] = v;
+  }
+  // Keeps the order of the others: repair takes the unassigned requests in this order.
+  std::erase_if(unassigned_, [&](int r) { return route_of_[r] == v; });
+  routes_cost_ += route.cost();
+  note_change(v, true);
+  return true;
+}
+
 int Solution::first_empty_vehicle_of_type(int type) const {
   const int fleet = model_->problem().fleet_of_type(type);
   if (fleet >= 0 && fleet_full(fleet)) return -1;

@@ -51,6 +51,12 @@ class Solution {
   // one first_empty_vehicle_of_type offers (its fleet limit not reached).
   void insert(int r, int v, const Insertion& insertion, InsertionEvaluator& inserter);
 
+  // Puts `stops` on the empty route `v` (a start given by the user): every request on it must be
+  // unassigned and have each of its stops listed exactly once; `v` must be one
+  // first_empty_vehicle_of_type offers. Returns false and changes nothing when the sequence is
+  // infeasible (then evaluator.last_violation() says why).
+  bool assign_route(int v, const std::vector<int>& stops, RouteEvaluator& evaluator);
+
   // Moves the stops after position `cut` (1..size-1) of route `v` to the empty route `target`;
   // requests with one stop on each side become unassigned. If either part is then infeasible
   // (travel without the triangle inequality), the moved part's requests become unassigned.

@@ -214,6 +214,18 @@ CREATE TABLE fee_periods (
 );
 )sql";
 
+// Version 4: a plan is a version of the borough's plan. parent_plan is the version it was made
+// from (NULL for a fresh plan), kind how it was made, note a few words of what changed (never a
+// child's details). Plans made before this version are fresh plans.
+constexpr const char* kPlanVersionsSchema = R"sql(
+ALTER TABLE plans ADD COLUMN parent_plan BIGINT REFERENCES plans (id);
+ALTER TABLE plans ADD COLUMN kind TEXT NOT NULL DEFAULT 'planned'
+  CONSTRAINT plans_kind_known
+  CHECK (kind IN ('planned', 're-planned around locked routes', 'edited', 'updated'));
+ALTER TABLE plans ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE INDEX plans_parent_plan ON plans (parent_plan);
+)sql";
+
 constexpr const char* kCreateMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -250,6 +262,7 @@ const std::vector<Migration>& migrations() {
       {2, "published statistics: releases, areas, values, statistical neighbours",
        kStatisticsSchema},
       {3, "placements register: providers, placements and their fee periods", kPlacementsSchema},
+      {4, "plan versions: each plan's parent plan, kind and note", kPlanVersionsSchema},
   };
   return list;
 }

@@ -2,7 +2,7 @@
 // runs in one transaction; errors say which operation failed and why, never the values.
 // A record's empty time (created_at, at, uploaded_at, finished_at) is stored as utc_now();
 // 0 for an optional reference (uploaded_by, created_by, an audit entry's user_id,
-// current_dataset) is stored as NULL.
+// current_dataset, parent_plan) is stored as NULL.
 #include "store/sql_store.h"
 
 #include <fmt/format.h>
@@ -24,7 +24,8 @@ constexpr const char* kDatasetInfoColumns =
     "id, borough, kind, file_name, row_count, uploaded_by, uploaded_at";
 constexpr const char* kPlanColumns =
     "id, borough, created_by, created_at, status, progress, message, settings_json, "
-    "summary_json, pupils_dataset, schools_dataset, fleet_dataset, current_dataset, finished_at";
+    "summary_json, pupils_dataset, schools_dataset, fleet_dataset, current_dataset, finished_at, "
+    "parent_plan, kind, note";
 
 // "store: add user failed: <the database's reason>", with the cause's code.
 Error failed(const char* operation, const Error& cause) {
@@ -99,6 +100,11 @@ Result<PlanRecord> plan_from(const SqlRow& row) {
   plan.fleet_dataset = row.integer(11);
   plan.current_dataset = row.integer(12);
   plan.finished_at = row.text(13);
+  plan.parent_plan = row.integer(14);
+  const std::optional<PlanKind> kind = parse_plan_kind(row.text(15));
+  if (!kind) return make_error(ErrorCode::kIo, "store: a plan has an unknown kind");
+  plan.kind = *kind;
+  plan.note = row.text(16);
   return plan;
 }
 
@@ -312,18 +318,24 @@ class SqlStore final : public Store {
       Result<SqlRows> inserted = connection_->query(
           "INSERT INTO plans (borough, created_by, created_at, status, progress, message, "
           "settings_json, summary_json, pupils_dataset, schools_dataset, fleet_dataset, "
-          "current_dataset, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "RETURNING id",
+          "current_dataset, finished_at, parent_plan, kind, note) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {plan.borough, SqlParam::id_or_null(plan.created_by), or_now(plan.created_at),
            plan_status_name(plan.status), plan.progress, plan.message, plan.settings_json,
            plan.summary_json, plan.pupils_dataset, plan.schools_dataset, plan.fleet_dataset,
-           SqlParam::id_or_null(plan.current_dataset), plan.finished_at});
+           SqlParam::id_or_null(plan.current_dataset), plan.finished_at,
+           SqlParam::id_or_null(plan.parent_plan), plan_kind_name(plan.kind), plan.note});
       if (!inserted.ok()) return inserted.error();
       id = inserted.value().at(0).integer(0);
       return {};
     });
     if (!status.ok()) return status.error();
     return id;
+  }
+
+  Status set_plan_note(std::int64_t id, const std::string& note) override {
+    return update_one("set plan note", "no such plan", "UPDATE plans SET note = ? WHERE id = ?",
+                      {note, id});
   }
 
   Status update_plan_progress(std::int64_t id, PlanStatus status, double progress,

@@ -1,4 +1,5 @@
-// The names of roles and plan states, the clock, and open_store: which backend a URL names.
+// The names of roles, plan states and plan kinds, the clock, and open_store: which backend a URL
+// names.
 #include "store/store.h"
 
 #include <fmt/format.h>
@@ -69,6 +70,28 @@ std::optional<PlanStatus> parse_plan_status(const std::string& name) {
   for (PlanStatus status :
        {PlanStatus::kQueued, PlanStatus::kRunning, PlanStatus::kDone, PlanStatus::kFailed}) {
     if (name == plan_status_name(status)) return status;
+  }
+  return std::nullopt;
+}
+
+const char* plan_kind_name(PlanKind kind) {
+  switch (kind) {
+    case PlanKind::kPlanned:
+      return "planned";
+    case PlanKind::kReplanned:
+      return "re-planned around locked routes";
+    case PlanKind::kEdited:
+      return "edited";
+    case PlanKind::kUpdated:
+      return "updated";
+  }
+  return "planned";
+}
+
+std::optional<PlanKind> parse_plan_kind(const std::string& name) {
+  for (PlanKind kind :
+       {PlanKind::kPlanned, PlanKind::kReplanned, PlanKind::kEdited, PlanKind::kUpdated}) {
+    if (name == plan_kind_name(kind)) return kind;
   }
   return std::nullopt;
 }

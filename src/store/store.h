@@ -88,11 +88,25 @@ enum class PlanStatus { kQueued, kRunning, kDone, kFailed };
 const char* plan_status_name(PlanStatus status);
 std::optional<PlanStatus> parse_plan_status(const std::string& name);
 
+// How a version of a borough's plan was made.
+enum class PlanKind { kPlanned, kReplanned, kEdited, kUpdated };
+// "planned", "re-planned around locked routes", "edited", "updated" (stable: stored in the
+// database and used in the API).
+const char* plan_kind_name(PlanKind kind);
+std::optional<PlanKind> parse_plan_kind(const std::string& name);
+
+// A plan is one version of a borough's plan: who saved it and when, what it was made from
+// (parent_plan, kind) and what changed (note).
 struct PlanRecord {
   std::int64_t id = 0;  // set by the store
   std::string borough;
   std::int64_t created_by = 0;
   std::string created_at;
+  std::int64_t parent_plan = 0;  // the version this one was made from; 0 = none
+  PlanKind kind = PlanKind::kPlanned;
+  // What changed, in a few words ("locked AM-003, AM-007"; "3 joined, 1 left"): never a
+  // child's details (version lists are not audited).
+  std::string note;
   PlanStatus status = PlanStatus::kQueued;
   double progress = 0;  // 0..1
   std::string message;  // progress text, or why it failed
@@ -145,7 +159,11 @@ class Store {
   virtual Result<std::vector<DatasetInfo>> list_datasets(const std::string& borough) = 0;
 
   // --- plans and their output files
+  // kInvalidArgument when a dataset or the parent plan does not exist.
   virtual Result<std::int64_t> add_plan(const PlanRecord& plan) = 0;
+  // Replaces a plan's note (e.g. an update's, known only when it has run). kNotFound when
+  // there is no such plan.
+  virtual Status set_plan_note(std::int64_t id, const std::string& note) = 0;
   virtual Status update_plan_progress(std::int64_t id, PlanStatus status, double progress,
                                       const std::string& message) = 0;
   // Marks the plan done with its summary.json and output files (name → content), all in one

@@ -1,6 +1,7 @@
 // London borough boundaries (GLA "excluding mean high water" polygons, WGS84) read from a GeoJSON
 // FeatureCollection, with a point-in-borough test and a forgiving lookup by name. Used by the
-// synthetic borough generator (generator.h). Plain data; thread-safe.
+// synthetic borough generator (generator.h). The polygons and the GeoJSON reading are
+// geo/boundaries.h; this adds the borough's name and code. Plain data; thread-safe.
 #pragma once
 
 #include <string>
@@ -8,15 +9,13 @@
 #include <vector>
 
 #include "core/result.h"
+#include "geo/boundaries.h"
 #include "geo/coordinates.h"
 
 namespace sendplan::transport {
 
-// One polygon: rings[0] is the outer ring, the rest are holes. Rings are closed or not (the
-// test does not care).
-struct BoundaryPolygon {
-  std::vector<std::vector<geo::LatLon>> rings;
-};
+// One polygon: rings[0] is the outer ring, the rest are holes (geo::Polygon).
+using BoundaryPolygon = geo::Polygon;
 
 struct BoroughBoundary {
   std::string name;      // e.g. "Kensington and Chelsea"

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <unordered_map>
 
 #include "travel/london_model.h"
@@ -175,11 +176,18 @@ DayPlan build_day_plan(std::string name, const TransportInputs& inputs,
   std::vector<int> served_count(2 * n, 0);
   std::vector<std::vector<int>> used(2, std::vector<int>(inputs.fleet.size(), 0));
   std::vector<std::vector<int>> assisted(2, std::vector<int>(inputs.fleet.size(), 0));
+  // Routes that keep an id (locked, current or updated ones) keep it; the rest are numbered in
+  // order, skipping the ids already taken.
+  std::set<std::string> taken;
+  for (const TimedRoute& route : routes)
+    if (!route.route_id.empty()) taken.insert(route.route_id);
   int numbers[2] = {0, 0};
   for (TimedRoute& route : routes) {
     const int r = route.run == Run::kMorning ? 0 : 1;
-    if (route.route_id.empty())
-      route.route_id = fmt::format("{}-{:03}", run_name(route.run), ++numbers[r]);
+    while (route.route_id.empty()) {
+      std::string id = fmt::format("{}-{:03}", run_name(route.run), ++numbers[r]);
+      if (taken.insert(id).second) route.route_id = std::move(id);
+    }
     const VehicleType& vehicle = inputs.fleet[route.fleet_index];
     ++used[r][route.fleet_index];
     if (route.with_assistant) ++assisted[r][route.fleet_index];

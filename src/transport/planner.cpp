@@ -12,47 +12,11 @@
 #include "core/text.h"
 #include "solver/route_evaluator.h"
 #include "solver/search_model.h"
+#include "transport/plan_edits.h"
+#include "transport/run_planning.h"
 #include "travel/london_model.h"
 
 namespace sendplan::transport {
-
-namespace {
-
-// The engine's penalty for leaving a child unserved must outweigh any vehicle it could open:
-// ten times the dearest vehicle-day (with an assistant, 50 miles and 4 hours).
-double unserved_penalty_factor(const TransportInputs& inputs, const travel::TravelMatrix& matrix,
-                               double at_least) {
-  double dearest = 0;
-  for (const VehicleType& v : inputs.fleet)
-    dearest = std::max(
-        dearest, static_cast<double>(v.fixed_cost_per_day_pence + v.assistant_cost_per_day_pence +
-                                     50 * v.cost_per_mile_pence + 4 * v.cost_per_hour_pence));
-  double longest = 0;
-  for (double metres : matrix.metres) longest = std::max(longest, metres);
-  const double longest_miles = std::max(0.1, longest / travel::kMetresPerMile);
-  return std::max(at_least, 10 * dearest / longest_miles);
-}
-
-std::vector<TimedRoute> timed_routes(const RunProblem& run, const model::Plan& plan) {
-  std::vector<TimedRoute> routes;
-  for (const model::PlannedRoute& planned : plan.routes) {
-    TimedRoute route;
-    route.run = run.run;
-    const VehicleVariant& variant = run.variants[planned.vehicle_type];
-    route.fleet_index = variant.fleet_index;
-    route.with_assistant = variant.with_assistant;
-    route.depart = planned.start_time;
-    route.return_time = planned.end_time;
-    route.miles = planned.distance;
-    for (const model::PlannedStop& stop : planned.stops)
-      route.stops.push_back(
-          {run.request_pupil[stop.request], stop.is_pickup, stop.arrival, stop.start});
-    routes.push_back(std::move(route));
-  }
-  return routes;
-}
-
-}  // namespace
 
 Result<DayMatrices> day_matrices(const TransportInputs& inputs,
                                  const travel::TravelSource& travel) {
@@ -91,61 +55,30 @@ namespace {
 // Plans the two runs and builds the day (no fleet advice).
 Result<PlannedDay> plan_runs(const TransportInputs& inputs, DayMatrices matrices,
                              const PlannerSettings& settings, const PlannerProgress& progress) {
-  struct RunOutcome {
-    std::optional<RunProblem> problem;
-    model::Plan plan;
-    std::optional<Error> error;
-  };
-  auto plan_run = [&](Run run, RunOutcome& out) {
-    const travel::TravelMatrix& matrix =
-        run == Run::kMorning ? matrices.morning : matrices.afternoon;
-    Result<RunProblem> problem =
-        build_run_problem(inputs, run, matrix, settings.policy, settings.run);
-    if (!problem) {
-      out.error = problem.error();
-      return;
-    }
-    solver::SolverParameters parameters = settings.solver;
-    parameters.unserved_penalty_factor =
-        unserved_penalty_factor(inputs, matrix, parameters.unserved_penalty_factor);
+  std::vector<TimedRoute> routes[2];
+  std::vector<UnservedPupil> unserved[2];
+  const Status planned = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
+    const int r = run == Run::kMorning ? 0 : 1;
     solver::ProgressCallback on_progress;
-    if (progress) on_progress = [&](const solver::Progress& p) { progress(run, p); };
-    out.plan = solver::solve(problem.value().problem, parameters, on_progress);
-    out.problem.emplace(std::move(problem).value());
-  };
-  // The two runs are independent problems: on a multi-core machine they are planned at once.
-  RunOutcome morning, afternoon;
-  if (settings.runs_in_parallel) {
-    std::thread pm([&] { plan_run(Run::kAfternoon, afternoon); });
-    plan_run(Run::kMorning, morning);
-    pm.join();
-  } else {
-    plan_run(Run::kMorning, morning);
-    plan_run(Run::kAfternoon, afternoon);
-  }
-
+    if (progress) on_progress = [&progress, run](const solver::Progress& p) { progress(run, p); };
+    Result<detail::RunOutcome> outcome =
+        detail::plan_run(inputs, run, r == 0 ? matrices.morning : matrices.afternoon, settings,
+                         detail::RunScope{}, on_progress);
+    if (!outcome) return outcome.error();
+    routes[r] = std::move(outcome.value().routes);
+    unserved[r] = std::move(outcome.value().unserved);
+    return Status::success();
+  });
+  if (!planned) return planned.error();
+  std::vector<TimedRoute> all = std::move(routes[0]);
+  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
+  std::vector<UnservedPupil> missing = std::move(unserved[0]);
+  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
   PlannedDay result;
-  std::vector<TimedRoute> routes;
-  std::vector<UnservedPupil> unserved;
-  for (RunOutcome* outcome : {&morning, &afternoon}) {
-    if (outcome->error) return *outcome->error;
-    const RunProblem& problem = *outcome->problem;
-    const travel::TravelMatrix& matrix =
-        problem.run == Run::kMorning ? matrices.morning : matrices.afternoon;
-    for (TimedRoute& route : timed_routes(problem, outcome->plan))
-      routes.push_back(std::move(route));
-    for (const model::UnservedRequest& u : outcome->plan.unserved) {
-      const int pupil = problem.request_pupil[u.request];
-      std::string reason = obvious_unserved_reason(inputs, pupil, problem.run, matrix);
-      if (reason.empty()) reason = u.reason;
-      unserved.push_back({pupil, problem.run, std::move(reason)});
-    }
-    result.runs.push_back({std::move(*outcome->problem), std::move(outcome->plan)});
-  }
   const DayRideLimits limits =
       day_ride_limits(inputs, matrices.morning, matrices.afternoon, settings.policy);
-  result.day = build_day_plan("planned", inputs, std::move(routes), unserved, limits,
-                              settings.policy, settings.school_days_per_year);
+  result.day = build_day_plan("planned", inputs, std::move(all), missing, limits, settings.policy,
+                              settings.school_days_per_year);
   result.matrices = std::move(matrices);
   return result;
 }
@@ -163,8 +96,10 @@ bool some_type_fits(const TransportInputs& inputs, const Pupil& child) {
 }
 
 // Plans again with every vehicle type's `available` raised, to see which extra vehicles would
-// serve the children the fleet could not: how many of each type the relaxed plan uses beyond
-// what is available, on the busier run.
+// serve the children the fleet could not: the plan's routes are kept and only the waiting
+// children inserted (into them where they fit, else into vehicles opened for them), so the count
+// is what those children need, not what a fresh, quicker search would use; per type, the most
+// the relaxed plan uses beyond what is available on either run.
 std::optional<FleetAdvice> advise_fleet(const TransportInputs& inputs, const PlannedDay& planned,
                                         const PlannerSettings& settings) {
   std::vector<int> waiting;  // pupils unserved on some run though a vehicle type could carry them
@@ -177,10 +112,34 @@ std::optional<FleetAdvice> advise_fleet(const TransportInputs& inputs, const Pla
   if (waiting.empty()) return std::nullopt;
   TransportInputs relaxed = inputs;
   for (VehicleType& v : relaxed.fleet) v.available += static_cast<int>(waiting.size());
-  PlannerSettings quick = settings;
-  quick.solver.time_limit_seconds = std::clamp(settings.solver.time_limit_seconds / 4, 2.0, 60.0);
-  Result<PlannedDay> again = plan_runs(relaxed, planned.matrices, quick, {});
-  if (!again) return std::nullopt;
+  const std::vector<CurrentRoute> start = routes_of(planned.day, relaxed);
+  std::vector<TimedRoute> routes[2];
+  std::vector<UnservedPupil> unserved[2];
+  const Status inserted = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
+    const int r = run == Run::kMorning ? 0 : 1;
+    detail::RunScope scope;
+    for (const CurrentRoute& route : start)
+      if (route.run == run) scope.start.push_back(route);
+    scope.insert_only = true;
+    Result<detail::RunOutcome> outcome = detail::plan_run(
+        relaxed, run, r == 0 ? planned.matrices.morning : planned.matrices.afternoon, settings,
+        scope, {});
+    if (!outcome) return outcome.error();
+    routes[r] = std::move(outcome.value().routes);
+    unserved[r] = std::move(outcome.value().unserved);
+    return Status::success();
+  });
+  if (!inserted) return std::nullopt;
+  std::vector<TimedRoute> all = std::move(routes[0]);
+  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
+  std::vector<UnservedPupil> missing = std::move(unserved[0]);
+  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
+  PlannedDay relaxed_day;
+  relaxed_day.day = build_day_plan("relaxed", relaxed, std::move(all), missing,
+                                   day_ride_limits(relaxed, planned.matrices.morning,
+                                                   planned.matrices.afternoon, settings.policy),
+                                   settings.policy, settings.school_days_per_year);
+  const std::optional<PlannedDay> again = std::move(relaxed_day);
   FleetAdvice advice;
   advice.children = static_cast<int>(waiting.size());
   std::map<std::string, int> used[2];
@@ -237,91 +196,16 @@ Result<PlannedDay> plan_day(const TransportInputs& inputs, DayMatrices matrices,
   return planned;
 }
 
-namespace {
-
-// The engine's own schedule for a current route when the route keeps every rule (the same least
-// schedule a plan gets); nullopt when it breaks one, or a stop repeats.
-std::optional<TimedRoute> engine_schedule(const RunProblem& run, const solver::SearchModel& m,
-                                          solver::RouteEvaluator& evaluator,
-                                          const std::vector<int>& pupil_request,
-                                          const CurrentRoute& current, bool assistant) {
-  int type = -1;
-  for (size_t t = 0; t < run.variants.size(); ++t)
-    if (run.variants[t].fleet_index == current.fleet_index &&
-        run.variants[t].with_assistant == assistant)
-      type = static_cast<int>(t);
-  if (type < 0 || current.stops.empty()) return std::nullopt;
-  const int v = m.first_vehicle_of_type()[type];
-  std::vector<int> stops;
-  for (const auto& [pupil, pickup] : current.stops) {
-    const int r = pupil_request[pupil];
-    stops.push_back(pickup ? solver::pickup_stop(r) : solver::delivery_stop(r));
-  }
-  std::vector<int> sorted = stops;
-  std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
-  solver::RouteSchedule schedule;
-  if (!evaluator.evaluate(v, stops.data(), static_cast<int>(stops.size()), schedule))
-    return std::nullopt;
-  TimedRoute route;
-  route.run = run.run;
-  route.fleet_index = current.fleet_index;
-  route.with_assistant = assistant;
-  route.route_id = current.route_id;
-  route.depart = schedule.departure;
-  route.return_time = schedule.start.back();
-  route.miles = schedule.distance;
-  double leave = route.depart;
-  int at = m.vehicle(v).start_location;
-  for (size_t i = 0; i < stops.size(); ++i) {
-    const solver::StopData& stop = m.stop(stops[i]);
-    const double start = schedule.start[i + 1];
-    route.stops.push_back({current.stops[i].first, current.stops[i].second,
-                           leave + m.travel_time(at, stop.location), start});
-    leave = start + stop.service;
-    at = stop.location;
-  }
-  return route;
-}
-
-}  // namespace
-
 DayPlan cost_current_routes(const TransportInputs& inputs, const DayMatrices& matrices,
                             const std::vector<CurrentRoute>& routes,
                             const PlannerSettings& settings) {
   std::vector<TimedRoute> timed;
   for (const Run run : {Run::kMorning, Run::kAfternoon}) {
-    const bool morning = run == Run::kMorning;
-    const travel::TravelMatrix& matrix = morning ? matrices.morning : matrices.afternoon;
-    Result<RunProblem> problem =
-        build_run_problem(inputs, run, matrix, settings.policy, settings.run);
-    std::optional<solver::SearchModel> model;
-    std::optional<solver::RouteEvaluator> evaluator;
-    std::vector<int> pupil_request(inputs.pupils.size(), 0);
-    if (problem) {
-      model.emplace(problem.value().problem);
-      evaluator.emplace(*model);
-      for (size_t r = 0; r < problem.value().request_pupil.size(); ++r)
-        pupil_request[problem.value().request_pupil[r]] = static_cast<int>(r);
-    }
-    for (const CurrentRoute& current : routes) {
-      if (current.run != run) continue;
-      bool assistant = false;
-      for (const auto& [pupil, pickup] : current.stops)
-        assistant = assistant || inputs.pupils[pupil].needs_passenger_assistant;
-      // A route that keeps every rule gets the engine's schedule; one that breaks some is
-      // driven as given, starting as late as its school windows allow.
-      std::optional<TimedRoute> route;
-      if (problem)
-        route =
-            engine_schedule(problem.value(), *model, *evaluator, pupil_request, current, assistant);
-      if (!route)
-        route = time_route(
-            inputs, matrix, run, current.fleet_index, assistant, current.stops,
-            morning ? settings.run.morning_shift_start : settings.run.afternoon_shift_start);
-      route->route_id = current.route_id;
-      timed.push_back(std::move(*route));
-    }
+    const travel::TravelMatrix& matrix =
+        run == Run::kMorning ? matrices.morning : matrices.afternoon;
+    detail::FixedRouteTimer timer(inputs, run, matrix, settings);
+    for (const CurrentRoute& current : routes)
+      if (current.run == run) timed.push_back(timer.time(current));
   }
   const DayRideLimits limits =
       day_ride_limits(inputs, matrices.morning, matrices.afternoon, settings.policy);

@@ -43,16 +43,9 @@ struct DayMatrices {
   travel::TravelMatrix afternoon;
 };
 
-// One run as the engine saw it, kept for independent checks and reports.
-struct RunResult {
-  RunProblem problem;
-  model::Plan plan;
-};
-
 struct PlannedDay {
   DayPlan day;
   DayMatrices matrices;
-  std::vector<RunResult> runs;  // AM, PM
 };
 Result<DayMatrices> day_matrices(const TransportInputs& inputs, const travel::TravelSource& travel);
 

@@ -42,6 +42,16 @@ model::VehicleType engine_type(const VehicleType& fleet, bool with_assistant, in
   return type;
 }
 
+// Narrows a stop's window to within `shift` of the time it had, when the two overlap.
+void anchor(model::StopSpec& stop, const std::optional<double>& time, double shift) {
+  if (!time) return;
+  const double ready = std::max(stop.ready, *time - shift);
+  const double due = std::min(stop.due, *time + shift);
+  if (ready > due) return;
+  stop.ready = ready;
+  stop.due = due;
+}
+
 }  // namespace
 
 DayPlaces day_places(const TransportInputs& inputs) {
@@ -57,7 +67,7 @@ DayPlaces day_places(const TransportInputs& inputs) {
 
 Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
                                      const travel::TravelMatrix& matrix, const Policy& policy,
-                                     const RunSettings& settings) {
+                                     const RunSettings& settings, const TimeAnchors* anchors) {
   const DayPlaces places = day_places(inputs);
   const int n = static_cast<int>(places.places.size());
   if (matrix.size != n)
@@ -120,6 +130,10 @@ Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
                         board, external};
       request.delivery = {home, static_cast<double>(school.finish_minutes),
                           collected_by + board + ride, board, external};
+    }
+    if (anchors != nullptr) {
+      anchor(request.pickup, anchors->pickup[p], anchors->max_shift);
+      anchor(request.delivery, anchors->dropoff[p], anchors->max_shift);
     }
     data.requests.push_back(std::move(request));
     request_pupil.push_back(static_cast<int>(p));

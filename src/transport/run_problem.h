@@ -20,6 +20,7 @@
 //   each run uses as few vehicles as it can; the day's cost is worked out in planner.h.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,19 @@ struct RunProblem {
   std::vector<VehicleVariant> variants;  // engine vehicle type -> fleet type
 };
 
+// Times a plan in force gave each child (per pupil of `inputs`), for a mid-term update: each
+// given stop's window is narrowed to within `max_shift` minutes of its time (unless the two do
+// not overlap: then the child keeps the full window, and their time may move more).
+struct TimeAnchors {
+  std::vector<std::optional<double>> pickup;   // per pupil: when they got on
+  std::vector<std::optional<double>> dropoff;  // per pupil: when they got off
+  double max_shift = 10;
+};
+
 // Builds the engine Problem of one run over every pupil. `matrix` covers day_places(inputs).
 Result<RunProblem> build_run_problem(const TransportInputs& inputs, Run run,
                                      const travel::TravelMatrix& matrix, const Policy& policy,
-                                     const RunSettings& settings);
+                                     const RunSettings& settings,
+                                     const TimeAnchors* anchors = nullptr);
 
 }  // namespace sendplan::transport

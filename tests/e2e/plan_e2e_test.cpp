@@ -168,6 +168,139 @@ TEST(Plan, OwnRoutesFedBackAsCurrentCostTheSame) {
   EXPECT_NE(second.out.find("Saving against current routes"), std::string::npos) << second.out;
 }
 
+// The rows of routes.csv text that belong to one route of one run, in order.
+std::vector<std::string> route_rows(const std::string& routes_csv, const std::string& run,
+                                    const std::string& route_id) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines(routes_csv))
+    if (line.rfind(run + "," + route_id + ",", 0) == 0) out.push_back(line);
+  return out;
+}
+
+// The first route id of `run` in routes.csv text.
+std::string first_route(const std::string& routes_csv, const std::string& run) {
+  for (const std::string& line : lines(routes_csv)) {
+    if (line.rfind(run + ",", 0) != 0) continue;
+    const size_t from = line.find(',') + 1;
+    return line.substr(from, line.find(',', from) - from);
+  }
+  return "";
+}
+
+// Issue 12: routes an officer locks come back row for row; the rest is planned around them.
+TEST(Plan, LockedRoutesComeBackRowForRow) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Camden", 40, 8, "camden");
+  const std::string zones = " --boundaries " + quote(boundaries());
+  const RunResult first =
+      run(sendplan_bin() + " plan" + inputs_of(borough) + zones +
+              " --time-limit 0 --iterations 200 --out " + quote(dir.file("first")),
+          dir.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string routes = read_file(dir.file("first") + "/routes.csv");
+  const std::string am = first_route(routes, "AM"), pm = first_route(routes, "PM");
+  ASSERT_FALSE(am.empty() || pm.empty()) << routes;
+  std::string locked = lines(routes)[0] + "\n";
+  for (const auto& [run_name, id] : {std::pair{"AM", am}, std::pair{"PM", pm}})
+    for (const std::string& row : route_rows(routes, run_name, id)) locked += row + "\n";
+  write_file(dir.file("locked.csv"), locked);
+
+  const RunResult second =
+      run(sendplan_bin() + " plan" + inputs_of(borough) + zones +
+              " --time-limit 0 --iterations 300 --seed 5 --out " + quote(dir.file("second")) +
+              " --locked " + quote(dir.file("locked.csv")),
+          dir.path());
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const std::string replanned = read_file(dir.file("second") + "/routes.csv");
+  EXPECT_EQ(route_rows(replanned, "AM", am), route_rows(routes, "AM", am));
+  EXPECT_EQ(route_rows(replanned, "PM", pm), route_rows(routes, "PM", pm));
+  const json summary = json::parse(read_file(dir.file("second") + "/summary.json"));
+  EXPECT_EQ(summary["summary"]["unserved"], 0);
+  EXPECT_EQ(summary["summary"]["journey_time"]["over_guidance_avoidable"], 0);
+}
+
+// Issue 12: a mid-term update with a new child keeps the other routes and lists what changed.
+TEST(Plan, UpdateWithANewChildListsTheChangesAndKeepsRoutes) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Camden", 40, 8, "camden");
+  const RunResult first =
+      run(sendplan_bin() + " plan" + inputs_of(borough) +
+              " --time-limit 0 --iterations 200 --out " + quote(dir.file("first")),
+          dir.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  // A new child living where the first child lives, going to the same school.
+  std::vector<std::string> pupils = lines(read_file(borough + "/pupils.csv"));
+  std::string added = pupils[1];
+  added.replace(0, added.find(','), "PNEW");
+  std::string text;
+  for (const std::string& line : pupils) text += line + "\n";
+  write_file(borough + "/pupils.csv", text + added + "\n");
+
+  const RunResult update =
+      run(sendplan_bin() + " plan" + inputs_of(borough) +
+              " --time-limit 0 --iterations 200 --max-time-shift 10 --out " +
+              quote(dir.file("update")) + " --update " + quote(dir.file("first") + "/routes.csv"),
+          dir.path());
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_NE(update.out.find("Update: 1 joined, 0 left, 0 moved"), std::string::npos) << update.out;
+  const std::vector<std::string> changes = lines(read_file(dir.file("update") + "/changes.csv"));
+  ASSERT_GE(changes.size(), 3u);  // the header and the new child's two runs at least
+  int joined = 0;
+  for (const std::string& row : changes) joined += row.rfind("PNEW,", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(joined, 2);
+  const json summary = json::parse(read_file(dir.file("update") + "/summary.json"));
+  EXPECT_EQ(summary["summary"]["unserved"], 0);
+  // Most routes are kept as they were: a row of the first plan's routes.csv is still there.
+  const std::string before = read_file(dir.file("first") + "/routes.csv");
+  const std::string after = read_file(dir.file("update") + "/routes.csv");
+  int kept = 0, rows = 0;
+  for (const std::string& row : lines(before)) {
+    ++rows;
+    kept += after.find(row + "\n") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_GT(kept, rows / 2) << after;
+}
+
+// Issue 12: the zone travel model is the default; without the boundaries file, a warning and one
+// speed; a --boundaries file that is not there is an error.
+TEST(Plan, TravelModelFollowsTheBoundariesFile) {
+  SENDPLAN_REQUIRE_SHARED();
+  ScratchDir dir;
+  const std::string borough = generate(dir, "Bromley", 12, 3, "bromley");
+  const std::string common = " plan" + inputs_of(borough) + " --time-limit 0 --iterations 50";
+  const RunResult zones = run(sendplan_bin() + common + " --boundaries " + quote(boundaries()) +
+                                  " --out " + quote(dir.file("zones")),
+                              dir.path());
+  EXPECT_EQ(zones.exit_code, 0) << zones.err;
+  EXPECT_NE(zones.err.find("Travel times: London zone model"), std::string::npos) << zones.err;
+  EXPECT_NE(read_file(dir.file("zones") + "/route_sheets.html").find("London zone model"),
+            std::string::npos);
+
+  // Run from the scratch directory, the default ../shared/... is not there.
+  const RunResult fallback =
+      run(sendplan_bin() + common + " --out " + quote(dir.file("uniform")), dir.path());
+  EXPECT_EQ(fallback.exit_code, 0) << fallback.err;
+  EXPECT_NE(fallback.err.find("warning: "), std::string::npos) << fallback.err;
+  EXPECT_NE(fallback.err.find("the uniform model"), std::string::npos) << fallback.err;
+  EXPECT_NE(fallback.err.find("Travel times: London model"), std::string::npos) << fallback.err;
+
+  const RunResult missing =
+      run(sendplan_bin() + common + " --boundaries " + quote(dir.file("nowhere.geojson")) +
+              " --out " + quote(dir.file("missing")),
+          dir.path());
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("nowhere.geojson"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing")));
+
+  const RunResult bad = run(
+      sendplan_bin() + common + " --travel-model fast --out " + quote(dir.file("bad")), dir.path());
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--travel-model must be 'zones' or 'uniform'"), std::string::npos)
+      << bad.err;
+}
+
 TEST(Plan, EveryInputProblemIsListedAndNothingIsWritten) {
   SENDPLAN_REQUIRE_SHARED();
   ScratchDir dir;

@@ -159,6 +159,45 @@ TEST_P(StoreMigrationTest, MigrationListMustBeNumberedInOrder) {
   EXPECT_EQ(report.error().code, ErrorCode::kInternal);
 }
 
+TEST_P(StoreMigrationTest, PlansOfAVersionThreeDatabaseBecomeFreshPlans) {
+  // A database left at version 3 with a plan in it, as the program before plan versions made it.
+  const std::string older = another_database();
+  std::unique_ptr<SqlConnection> connection = connect(older);
+  const std::vector<Migration> list(migrations().begin(), migrations().begin() + 3);
+  ASSERT_EQ(must(migrate(*connection, list), "version 3").version, 3);
+  std::int64_t datasets[3] = {0, 0, 0};
+  const char* kinds[3] = {"pupils", "schools", "fleet"};
+  for (int k = 0; k < 3; ++k) {
+    datasets[k] =
+        must(connection->query("INSERT INTO datasets (borough, kind, file_name, content, "
+                               "row_count, uploaded_at) VALUES ('Hackney', ?, 'x.csv', ?, 1, "
+                               "'2026-11-23T18:16:00Z') RETURNING id",
+                               {kinds[k], SqlParam::blob("id\nP1\n")}),
+             "dataset")
+            .at(0)
+            .integer(0);
+  }
+  const std::int64_t plan =
+      must(connection->query(
+               "INSERT INTO plans (borough, created_at, status, progress, message, settings_json, "
+               "summary_json, pupils_dataset, schools_dataset, fleet_dataset, finished_at) "
+               "VALUES ('Hackney', '2026-11-23T18:20:00Z', 'done', 1, '', '{}', '{}', ?, ?, ?, "
+               "'2026-11-23T18:21:00Z') RETURNING id",
+               {datasets[0], datasets[1], datasets[2]}),
+           "plan")
+          .at(0)
+          .integer(0);
+  connection.reset();
+
+  std::unique_ptr<Store> upgraded = must(open_store(older), "open");
+  const std::optional<PlanRecord> record = must(upgraded->get_plan(plan), "get");
+  ASSERT_TRUE(record.has_value());
+  EXPECT_EQ(record->parent_plan, 0);
+  EXPECT_EQ(record->kind, PlanKind::kPlanned);
+  EXPECT_EQ(record->note, "");
+  EXPECT_EQ(record->status, PlanStatus::kDone);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreMigrationTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), backend_name);
 

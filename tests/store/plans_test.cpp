@@ -1,4 +1,4 @@
-// Plans and their output files on both backends.
+// Plans and their output files on both backends; plans as versions (parent, kind, note).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -149,6 +149,87 @@ TEST_P(StorePlansTest, ListPlansIsNewestFirstByBorough) {
   EXPECT_EQ(all[1].borough, "Camden");
   EXPECT_EQ(all[2].id, hackney.plan);
   EXPECT_TRUE(must(store().list_plans("Ealing"), "ealing").empty());
+}
+
+TEST_P(StorePlansTest, AVersionKeepsItsParentKindAndNote) {
+  const PlanFixture f = add_plan_fixture(store(), "Hackney");
+  // A plan made the old way is a fresh plan: no parent, kind "planned", no note.
+  const std::optional<PlanRecord> first = must(store().get_plan(f.plan), "first");
+  EXPECT_EQ(first->parent_plan, 0);
+  EXPECT_EQ(first->kind, PlanKind::kPlanned);
+  EXPECT_EQ(first->note, "");
+
+  PlanRecord edited = make_plan("Hackney", f.pupils, f.schools, f.fleet);
+  edited.created_by = f.user;
+  edited.parent_plan = f.plan;
+  edited.kind = PlanKind::kEdited;
+  edited.note = "moved 1 child (to AM-003); removed AM-010";
+  const std::int64_t edited_id = must(store().add_plan(edited), "edited");
+  PlanRecord replanned = edited;
+  replanned.parent_plan = edited_id;
+  replanned.kind = PlanKind::kReplanned;
+  replanned.note = "locked AM-003, AM-007";
+  const std::int64_t replanned_id = must(store().add_plan(replanned), "replanned");
+
+  std::optional<PlanRecord> back = must(store().get_plan(edited_id), "get edited");
+  EXPECT_EQ(back->parent_plan, f.plan);
+  EXPECT_EQ(back->kind, PlanKind::kEdited);
+  EXPECT_EQ(back->note, "moved 1 child (to AM-003); removed AM-010");
+  EXPECT_EQ(back->created_by, f.user);
+  back = must(store().get_plan(replanned_id), "get replanned");
+  EXPECT_EQ(back->parent_plan, edited_id);
+  EXPECT_EQ(back->kind, PlanKind::kReplanned);
+
+  // Stored under the API's names.
+  const SqlRows kinds = must(connect(url())->query("SELECT kind FROM plans ORDER BY id"), "kinds");
+  ASSERT_EQ(kinds.size(), 3u);
+  EXPECT_EQ(kinds[0].text(0), "planned");
+  EXPECT_EQ(kinds[1].text(0), "edited");
+  EXPECT_EQ(kinds[2].text(0), "re-planned around locked routes");
+
+  // The list carries the same fields, newest first.
+  const std::vector<PlanRecord> versions = must(store().list_plans("Hackney"), "list");
+  ASSERT_EQ(versions.size(), 3u);
+  EXPECT_EQ(versions[0].kind, PlanKind::kReplanned);
+  EXPECT_EQ(versions[0].note, "locked AM-003, AM-007");
+  EXPECT_EQ(versions[1].parent_plan, f.plan);
+  EXPECT_EQ(versions[2].parent_plan, 0);
+
+  // An update's note is known only when it has run.
+  PlanRecord updated = make_plan("Hackney", f.pupils, f.schools, f.fleet);
+  updated.parent_plan = replanned_id;
+  updated.kind = PlanKind::kUpdated;
+  const std::int64_t updated_id = must(store().add_plan(updated), "updated");
+  must(store().set_plan_note(updated_id, "1 joined, 0 left, 0 moved; 2 routes changed"), "note");
+  back = must(store().get_plan(updated_id), "get updated");
+  EXPECT_EQ(back->kind, PlanKind::kUpdated);
+  EXPECT_EQ(back->note, "1 joined, 0 left, 0 moved; 2 routes changed");
+  EXPECT_EQ(store().set_plan_note(updated_id + 10, "x").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StorePlansTest, AVersionNeedsAParentThatExists) {
+  const PlanFixture f = add_plan_fixture(store(), "Hackney");
+  PlanRecord orphan = make_plan("Hackney", f.pupils, f.schools, f.fleet);
+  orphan.parent_plan = f.plan + 100;
+  orphan.kind = PlanKind::kEdited;
+  Result<std::int64_t> added = store().add_plan(orphan);
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(added.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(must(store().list_plans(""), "list").size(), 1u);
+  // The database refuses a kind it does not know, whoever writes it.
+  Result<std::int64_t> unknown =
+      connect(url())->execute("UPDATE plans SET kind = 'guessed' WHERE id = ?", {f.plan});
+  EXPECT_FALSE(unknown.ok());
+  EXPECT_EQ(must(store().get_plan(f.plan), "kept")->kind, PlanKind::kPlanned);
+}
+
+TEST(PlanKindNames, RoundTripAndAreTheApiNames) {
+  for (PlanKind kind :
+       {PlanKind::kPlanned, PlanKind::kReplanned, PlanKind::kEdited, PlanKind::kUpdated})
+    EXPECT_EQ(parse_plan_kind(plan_kind_name(kind)), kind);
+  EXPECT_STREQ(plan_kind_name(PlanKind::kReplanned), "re-planned around locked routes");
+  EXPECT_STREQ(plan_kind_name(PlanKind::kUpdated), "updated");
+  EXPECT_FALSE(parse_plan_kind("replanned").has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorePlansTest,

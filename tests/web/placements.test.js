@@ -227,9 +227,11 @@ test('(c) a Camden officer gets 403 for Hackney\'s placements, and no Hackney ch
   await page.goto('/#/placements/register/Hackney');
   await page.getByTestId('placements-title').waitFor();
   assert.equal(await text(page.getByTestId('placements-title')), 'Placements of Camden');
+  // The title shows before the placements arrive: wait for the rows, then compare.
+  await waitFor('Camden\'s placements in the table', async () =>
+    (await page.locator('[data-testid=placement-row]').count()) === camdenRefs.length);
   const seen = [];
   seen.push(await text(page.locator('main')));
-  assert.equal(await page.locator('[data-testid=placement-row]').count(), camdenRefs.length);
 
   await page.goto('/#/placements/analysis');
   await page.locator('[data-testid=analysis-content][data-loaded]').waitFor({timeout: 30_000});

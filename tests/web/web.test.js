@@ -270,6 +270,9 @@ test('(a) an officer uploads the files, sees problems, plans, reads the results 
   assert.equal(await textOf(page.getByTestId('fig-unserved-value')), String(s.unserved));
   assert.equal(await textOf(page.getByTestId('fig-over-limit-value')), String(s.over_limit));
   assert.match(await textOf(page.getByTestId('fig-routes-value')), new RegExp(`^${s.routes.AM} morning, ${s.routes.PM} afternoon$`));
+  // Which travel model timed the plan (issue 12): the server's zone model.
+  assert.equal(await textOf(page.getByTestId('plan-travel-model')), `Travel times: ${plan.body.summary.settings.travel}.`);
+  assert.match(await textOf(page.getByTestId('plan-travel-model')), /TfL speeds by central\/inner\/outer London/);
   const issues = plan.body.summary.issues;
   if (issues.length) {
     assert.equal(await page.getByTestId('issues-table').locator('tbody tr').count(), issues.length);

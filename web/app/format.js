@@ -70,3 +70,12 @@ export const statusName = (status) => STATUS_NAMES[status] ?? status;
 
 export const RUN_NAMES = {AM: 'Morning (AM)', PM: 'Afternoon (PM)'};
 export const runName = (run) => RUN_NAMES[run] ?? run;
+
+// How a version of a plan was made (the API's plan "kind").
+export const VERSION_KIND_NAMES = {
+  planned: 'New plan',
+  're-planned around locked routes': 'Re-planned around locked routes',
+  edited: 'Edited',
+  updated: 'Updated with new inputs',
+};
+export const versionKindName = (kind) => VERSION_KIND_NAMES[kind] ?? kind ?? 'New plan';

@@ -19,12 +19,15 @@ function stopPopup(p) {
     p.pupil_id ? `Child ${p.pupil_id}` : null);
 }
 
-function routePopup(p) {
+// `action` ({label(routeId), onClick(routeId)}) adds a button, e.g. to lock the route.
+function routePopup(p, action, close) {
   return h('div', {class: 'popup'},
     h('strong', {}, `Route ${p.route_id}`), h('br'),
     `${p.vehicle_type}${p.with_assistant ? ' with passenger assistant' : ''}`, h('br'),
     `Leaves depot ${p.depart}, back ${p.return}`, h('br'),
-    `${count(p.stops)} stops, ${decimal(p.miles, 1)} miles`);
+    `${count(p.stops)} stops, ${decimal(p.miles, 1)} miles`,
+    action ? h('p', {class: 'popup__action'}, h('button', {type: 'button', class: 'button button--secondary button--small',
+      testid: `map-action-${p.route_id}`, onclick: () => { action.onClick(p.route_id); close(); }}, action.label(p.route_id))) : null);
 }
 
 // Leaflet (its minified build, as the global L) is loaded the first time a map is shown, so the
@@ -45,8 +48,10 @@ export function loadLeaflet() {
   return leaflet;
 }
 
-// Adds the map (and its run choice) to `section`; removes it when `signal` aborts.
-export async function createPlanMap(section, boundary, routes, signal) {
+// Adds the map (and its run choice) to `section`; removes it when `signal` aborts. With
+// `routeAction` ({label(routeId), onClick(routeId)}) each route's popup has a button for it.
+// Returns {map, markLocked(ids)}: markLocked draws the routes in the Set `ids` dashed and thicker.
+export async function createPlanMap(section, boundary, routes, signal, {routeAction} = {}) {
   const L = await loadLeaflet();
   if (signal.aborted) return null;
   const features = Array.isArray(routes?.features) ? routes.features : [];
@@ -92,14 +97,15 @@ export async function createPlanMap(section, boundary, routes, signal) {
   }).addTo(map);
 
   const groups = {};
+  const routeLines = [];  // {routeId, line}
   for (const run of ['AM', 'PM']) {
     const group = L.layerGroup();
     for (const f of lines[run]) {
       const colour = colourOf.get(`${run}/${f.properties.route_id}`);
       const latlngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
-      L.polyline(latlngs, {color: colour, weight: 4, opacity: 0.85, className: `map-route map-route--${run.toLowerCase()}`})
-        .bindPopup(() => routePopup(f.properties))
-        .addTo(group);
+      const line = L.polyline(latlngs, {color: colour, weight: 4, opacity: 0.85, className: `map-route map-route--${run.toLowerCase()}`});
+      line.bindPopup(() => routePopup(f.properties, routeAction, () => line.closePopup())).addTo(group);
+      routeLines.push({routeId: f.properties.route_id, line});
     }
     for (const f of stops[run]) {
       const p = f.properties ?? {};
@@ -150,5 +156,12 @@ export async function createPlanMap(section, boundary, routes, signal) {
     map.setView([51.507, -0.128], 10);  // London, when the boundary is missing
   }
   show('AM');
-  return map;
+  return {
+    map,
+    markLocked(ids) {
+      for (const {routeId, line} of routeLines) {
+        line.setStyle(ids.has(routeId) ? {weight: 7, dashArray: '12 6', opacity: 1} : {weight: 4, dashArray: null, opacity: 0.85});
+      }
+    },
+  };
 }

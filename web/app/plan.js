@@ -1,11 +1,14 @@
 // One plan: its progress while it runs (GET /api/plans/{id} every 500 ms), then its results:
 // the day's figures, the children not carried or over their limit, the comparison with the
-// current routes, the downloads and the map.
+// current routes, what its change did (an edit or update), its routes with the map, the ways to
+// change it (plan_changes.js), the borough's versions (plan_versions.js) and the downloads.
 
 import {api, boroughPath, explain, planFilePath, planPath} from './api.js';
 import {h, message, replaceChildren, table} from './dom.js';
 import {count, countSigned, dateTime, decimal, money, moneySigned, percentSigned, plural, runName, statusName} from './format.js';
 import {createPlanMap} from './map.js';
+import {planChanges, routesFromCsv} from './plan_changes.js';
+import {changesSection, versionsSection, versionText} from './plan_versions.js';
 
 const POLL_MS = 500;
 
@@ -17,7 +20,7 @@ const DOWNLOADS = [
   {name: 'summary.json', label: 'Summary', what: 'the figures and issues on this page (JSON)'},
 ];
 
-export async function showPlan(main, {signal}, id) {
+export async function showPlan(main, {signal, navigate}, id) {
   document.title = `Plan ${id}: sendplan`;
   let plan;
   try {
@@ -36,6 +39,7 @@ export async function showPlan(main, {signal}, id) {
       `Back to ${plan.borough} transport planning`)),
     h('h1', {}, `Plan ${plan.id}: `, h('span', {testid: 'plan-borough'}, plan.borough)),
     h('p', {class: 'meta', testid: 'plan-meta'}, metaText(plan)),
+    h('p', {class: 'version-line', testid: 'plan-version'}, versionText(plan)),
     body);
   document.title = `Plan ${plan.id}, ${plan.borough}: sendplan`;
 
@@ -63,7 +67,7 @@ export async function showPlan(main, {signal}, id) {
       h('p', {}, 'Check the uploaded files, then try again. If it keeps failing, tell your administrator the plan number.')));
     return;
   }
-  await renderResults(body, plan, signal);
+  await renderResults(body, plan, signal, navigate);
 }
 
 function metaText(plan) {
@@ -89,7 +93,7 @@ function progressPanel() {
     h('h2', {id: 'progress-heading'}, 'Planning routes'),
     h('label', {for: 'plan-progress', class: 'label'}, 'Progress ', percent),
     bar, text, problem,
-    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans”.'));
+    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans and versions”.'));
   return {
     element,
     update(plan) {
@@ -113,7 +117,7 @@ function parseSummary(summary) {
   return summary;
 }
 
-async function renderResults(body, plan, signal) {
+async function renderResults(body, plan, signal, navigate) {
   const summaryJson = parseSummary(plan.summary);
   if (!summaryJson || !summaryJson.summary) {
     replaceChildren(body, message('error', 'This plan has no results.'));
@@ -122,22 +126,47 @@ async function renderResults(body, plan, signal) {
   const mapLoading = h('p', {class: 'loading'}, 'Loading the map…');
   const mapSection = h('section', {class: 'section', testid: 'plan-map-section', 'aria-labelledby': 'map-heading'},
     h('h2', {id: 'map-heading'}, 'Map'), mapLoading);
+  const changesSlot = h('div', {});
+  const routesSlot = h('div', {});
+  const changeSlot = h('div', {});
+  let drawn = null;  // the map, once drawn (it marks the locked routes)
 
   replaceChildren(body,
     h('div', {testid: 'plan-results'},
-      figuresSection(summaryJson.summary),
+      figuresSection(summaryJson.summary, summaryJson.settings?.travel),
+      changesSlot,
       summaryJson.current ? comparisonSection(summaryJson.current.summary, summaryJson.summary, summaryJson.comparison) : null,
       journeyTimesSection(summaryJson.summary.journey_time, summaryJson.over_guidance_unavoidable ?? []),
       summaryJson.fleet_advice ? fleetAdviceSection(summaryJson.fleet_advice) : null,
       issuesSection(summaryJson.issues ?? []),
+      routesSlot,
       mapSection,
+      changeSlot,
+      versionsSection(plan, signal),
       downloadsSection(plan.id)));
 
-  const [boundary, routes] = await Promise.allSettled([
+  const [boundary, routes, routesCsv, changes] = await Promise.allSettled([
     api('GET', `${boroughPath(plan.borough)}/boundary`, {signal}),
     api('GET', planFilePath(plan.id, 'routes.geojson'), {signal}),
+    api('GET', planFilePath(plan.id, 'routes.csv'), {signal}),
+    changesSection(plan, signal),
   ]);
   if (signal.aborted) return;
+  if (changes.status === 'fulfilled' && changes.value) changesSlot.replaceWith(changes.value);
+
+  // The routes and the ways to change the plan (none when no route could be read).
+  let editing = null;
+  if (routesCsv.status === 'fulfilled' && typeof routesCsv.value === 'string') {
+    const planRoutes = routesFromCsv(routesCsv.value);
+    if (planRoutes.length > 0) {
+      editing = planChanges({plan, routes: planRoutes, navigate, onLockedChange: (ids) => drawn?.markLocked(ids)});
+      routesSlot.replaceWith(editing.routesSection);
+      changeSlot.replaceWith(editing.changeSection);
+    }
+  } else if (routesCsv.status === 'rejected') {
+    routesSlot.replaceWith(message('error', 'The routes could not be shown: ', explain(routesCsv.reason)));
+  }
+
   mapLoading.remove();
   if (boundary.status === 'rejected' || routes.status === 'rejected') {
     mapSection.append(message('error', 'The map could not be shown: ',
@@ -146,7 +175,12 @@ async function renderResults(body, plan, signal) {
   }
   const routesGeojson = typeof routes.value === 'string' ? JSON.parse(routes.value) : routes.value;
   try {
-    await createPlanMap(mapSection, boundary.value, routesGeojson, signal);
+    drawn = await createPlanMap(mapSection, boundary.value, routesGeojson, signal, editing ? {
+      routeAction: {
+        label: (routeId) => (editing.isLocked(routeId) ? `Unlock route ${routeId}` : `Lock route ${routeId}`),
+        onClick: (routeId) => editing.toggleLock(routeId),
+      },
+    } : {});
   } catch (error) {
     if (!signal.aborted) mapSection.append(message('error', `The map could not be shown: ${error.message}.`));
   }
@@ -164,10 +198,12 @@ function vehiclesByType(byType) {
   return entries.length ? entries.map(([type, n]) => `${count(n)} ${type}`).join(', ') : null;
 }
 
-function figuresSection(s) {
+// `travel`: which travel model timed the plan (summary.json's settings.travel).
+function figuresSection(s, travel) {
   const routes = s.routes ?? {};
   return h('section', {class: 'section', 'aria-labelledby': 'figures-heading'},
     h('h2', {id: 'figures-heading'}, 'The plan in figures'),
+    typeof travel === 'string' && travel ? h('p', {class: 'hint', testid: 'plan-travel-model'}, `Travel times: ${travel}.`) : null,
     h('dl', {class: 'figures', testid: 'summary-figures'},
       figure('fig-cost-day', 'Cost per day', money(s.cost_per_day, s.cost_per_day_pence)),
       figure('fig-cost-year', 'Cost per year', money(s.cost_per_year, s.cost_per_year_pence),

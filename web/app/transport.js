@@ -3,7 +3,7 @@
 
 import {api, boroughPath, explain} from './api.js';
 import {h, message, replaceChildren, table} from './dom.js';
-import {count, dateTime, kindName, money, plural, statusName} from './format.js';
+import {count, dateTime, kindName, money, plural, statusName, versionKindName} from './format.js';
 
 const KINDS = [
   {kind: 'pupils', file: 'pupils.csv', label: 'Pupils', hint: 'One row per child: home, school, wheelchair, passenger assistant, travel alone, age or phase.'},
@@ -93,7 +93,7 @@ export async function showTransport(main, {user, signal, navigate, boroughs}, bo
       h('p', {}, 'The planner uses the latest pupils, schools and fleet files, and compares the result with the current routes when you have uploaded them.'),
       planForm),
     h('section', {class: 'section', 'aria-labelledby': 'plans-heading'},
-      h('h2', {id: 'plans-heading'}, 'Previous plans'),
+      h('h2', {id: 'plans-heading'}, 'Previous plans and versions'),
       plansArea));
 
   async function refresh() {
@@ -233,10 +233,13 @@ function renderPlans(area, plans) {
   replaceChildren(area,
     table({
       testid: 'plans-table',
-      caption: 'Newest first',
+      caption: 'Every version of the borough’s plan, newest first',
       columns: [
         {label: 'Plan', className: 'num', field: 'id'},
         {label: 'Started', field: 'created_at'},
+        {label: 'By', field: 'created_by'},
+        {label: 'How it was made', field: 'kind'},
+        {label: 'What changed', field: 'note'},
         {label: 'Status', field: 'status'},
         {label: 'Finished', field: 'finished_at'},
         {label: 'Cost per day', className: 'num', field: 'cost_per_day'},
@@ -245,10 +248,13 @@ function renderPlans(area, plans) {
       rows: plans.map((p) => [
         count(p.id),
         dateTime(p.created_at),
+        p.created_by || '',
+        [versionKindName(p.kind), p.parent_plan ? h('span', {class: 'hint-inline'}, ` (from plan ${p.parent_plan})`) : null],
+        p.note || '',
         h('span', {class: `status status--${p.status}`}, statusName(p.status),
           p.status === 'failed' && p.message ? `: ${p.message}` : ''),
         p.finished_at ? dateTime(p.finished_at) : '',
-        typeof p.cost_per_day === 'number' ? money(p.cost_per_day) : '',
+        typeof p.cost_per_day === 'number' ? money(p.cost_per_day, p.cost_per_day_pence) : '',
         h('a', {href: `#/plans/${encodeURIComponent(p.id)}`, testid: `open-plan-${p.id}`},
           'Open', h('span', {class: 'visually-hidden'}, ` plan ${p.id}`)),
       ]),

@@ -114,9 +114,10 @@ void InsertionRepair::close_fleet(const Solution& solution, int fleet) {
 }
 
 void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random,
-                             double noise_amount, const Observer& observer, int observe_every) {
+                             double noise_amount, const Observer& observer, int observe_every,
+                             RepairScope scope) {
   requests_ = solution.unassigned();
-  if (requests_.empty()) return;
+  if (requests_.empty() || scope.max_insertions <= 0) return;
   regret_ = std::clamp(kind.regret, 1, kMaxRegret);
   noise_ = kind.noise;
   noise_amount_ = noise_amount;
@@ -132,6 +133,8 @@ void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random
   column_count_ = 0;
 
   solution.candidate_routes(routes_);
+  if (!scope.open_vehicles)
+    std::erase_if(routes_, [&](int v) { return solution.route(v).empty(); });
   for (int v : routes_) add_column(v);
   for (int c = 0; c < column_count_; ++c)
     for (int row = 0; row < rows; ++row) evaluate(solution, row, c);
@@ -170,8 +173,9 @@ void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random
     alive_[chosen] = alive_.back();
     alive_.pop_back();
     row_of_[r] = -1;
-    if (observer && ++inserted % observe_every == 0) observer(solution);
-    if (alive_.empty()) break;
+    ++inserted;
+    if (observer && inserted % observe_every == 0) observer(solution);
+    if (alive_.empty() || inserted >= scope.max_insertions) break;
 
     if (was_empty) {
       // The next empty vehicle of this type stands in for "a new vehicle": same answers.

@@ -36,6 +36,13 @@ struct RepairKind {
   bool noise = false;  // perturb insertion costs
 };
 
+// Which routes a repair may use and how far it goes (the ALNS uses the defaults; keeping a given
+// plan and adding to it uses the others, see warm_start.h).
+struct RepairScope {
+  bool open_vehicles = true;  // false: only the routes that already have stops are tried
+  int max_insertions = std::numeric_limits<int>::max();  // stop after this many insertions
+};
+
 class InsertionRepair {
  public:
   static constexpr int kMaxRegret = 4;
@@ -44,7 +51,7 @@ class InsertionRepair {
 
   explicit InsertionRepair(InsertionEvaluator& inserter);
   void repair(Solution& solution, RepairKind kind, Random& random, double noise_amount,
-              const Observer& observer = {}, int observe_every = 100);
+              const Observer& observer = {}, int observe_every = 100, RepairScope scope = {});
 
  private:
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
