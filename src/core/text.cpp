@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -21,12 +23,55 @@ std::string to_lower(std::string_view text) {
   return lower;
 }
 
+bool is_plain_number(std::string_view text) {
+  std::size_t i = 0;
+  const auto digits = [&]() {
+    const std::size_t from = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - from;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  std::size_t mantissa = digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == text.size();
+}
+
+bool needs_formula_guard(std::string_view text) {
+  // Apostrophes already in front are guarded again, so that reading undoes exactly one.
+  const std::size_t start = text.find_first_not_of('\'');
+  if (start == std::string_view::npos) return false;
+  const std::string_view rest = text.substr(start);
+  // A sign alone computes nothing (and "-" is DfE's symbol for nil): it stays as it is.
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  return rest.size() > 1 && kFormulaStarts.find(rest.front()) != std::string_view::npos &&
+         !is_plain_number(rest);
+}
+
+std::string spreadsheet_safe(std::string_view text) {
+  return needs_formula_guard(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string_view from_spreadsheet_safe(std::string_view text) {
+  if (text.starts_with('\'') && needs_formula_guard(text.substr(1))) text.remove_prefix(1);
+  return text;
+}
+
 std::string csv_cell(std::string_view text) {
+  const bool guarded = needs_formula_guard(text);
   const bool padded = !text.empty() && (text.front() == ' ' || text.back() == ' ');
-  if (!padded && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!guarded && !padded && text.find_first_of(",\"\r\n") == std::string_view::npos) {
     return std::string(text);
   }
-  std::string quoted = "\"";
+  std::string quoted = guarded ? "\"'" : "\"";
   for (char c : text) {
     if (c == '"') quoted += '"';
     quoted += c;
@@ -43,6 +88,43 @@ std::string csv_line(std::initializer_list<std::string_view> cells) {
     first = false;
   }
   return line + '\n';
+}
+
+namespace {
+
+// Where `text` is cut after `limit` characters (its size when it has no more), and how many
+// characters it has. A cut never splits a UTF-8 sequence: continuation bytes stay with their
+// lead byte.
+struct Cut {
+  std::size_t bytes = 0;
+  std::size_t characters = 0;
+};
+
+Cut cut_after(std::string_view text, std::size_t limit) {
+  Cut cut{text.size(), 0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (cut.characters == limit) cut.bytes = i;
+    ++cut.characters;
+  }
+  return cut;
+}
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // … in UTF-8
+
+}  // namespace
+
+std::string excerpt(std::string_view text, std::size_t limit) {
+  const Cut cut = cut_after(text, limit);
+  if (cut.characters <= limit) return std::string(text);
+  return fmt::format("{}{} ({} characters)", text.substr(0, cut.bytes), kEllipsis, cut.characters);
+}
+
+std::string quoted_excerpt(std::string_view text, std::size_t limit) {
+  const Cut cut = cut_after(text, limit);
+  if (cut.characters <= limit) return fmt::format("'{}'", text);
+  return fmt::format("'{}{}' ({} characters)", text.substr(0, cut.bytes), kEllipsis,
+                     cut.characters);
 }
 
 std::string html_escape(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/text.h"
 #include "dfe/periods.h"
 #include "dfe/symbols.h"
 
@@ -32,7 +33,7 @@ std::optional<double> number_in(std::string_view text) {
 
 Result<std::size_t> FileReader::column(std::string_view name) const {
   if (std::optional<std::size_t> at = table_.index(name)) return *at;
-  return table_.error_at_line(1, fmt::format("the header has no column '{}'", name));
+  return table_.error_at_line(1, fmt::format("the header has no column {}", quoted_excerpt(name)));
 }
 
 Status FileReader::add(const io::detail::CsvRecord& row, std::size_t column,
@@ -45,9 +46,9 @@ Status FileReader::add(const io::detail::CsvRecord& row, std::size_t column,
   if (!value.value && !is_missing(text) && !text_allowed) {
     return table_.error_at(
         row, column,
-        fmt::format("'{}' in column '{}' is neither a number nor a DfE symbol (x, z, c, low, -, "
+        fmt::format("{} in column '{}' is neither a number nor a DfE symbol (x, z, c, low, -, "
                     "..,  ~ or empty)",
-                    text, measure));
+                    quoted_excerpt(text), measure));
   }
   value.series = layout_.series;
   value.measure = measure;
@@ -82,12 +83,13 @@ Result<std::string> FileReader::resolve(const io::detail::CsvRecord& row,
   for (const store::StatArea& area : areas_.areas()) any_la = any_la || area.level == "la";
   if (!any_la) {
     return table_.error_at_line(
-        row.line, fmt::format("cannot tell which area '{}' is: this file names areas only by LA "
+        row.line, fmt::format("cannot tell which area {} is: this file names areas only by LA "
                               "number or name; import a SEN2 file first (or in the same command), "
                               "which lists every local authority with its codes",
-                              name.empty() ? la_number : name));
+                              quoted_excerpt(name.empty() ? la_number : name)));
   }
-  skipped_.push_back(fmt::format("line {}: {}", row.line, name.empty() ? la_number : name));
+  skipped_.push_back(
+      fmt::format("line {}: {}", row.line, excerpt(name.empty() ? la_number : name)));
   return std::string();
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "dfe/layouts.h"
 
 namespace sendplan::dfe {
@@ -31,8 +32,8 @@ std::string header_start(const Table& table) {
   for (std::size_t i = 0; i < table.header().size() && i < 6; ++i) {
     text += (i == 0 ? "" : ",") + table.header()[i];
   }
-  if (text.size() > 100) return text.substr(0, 100) + "...";
-  return text + (table.header().size() > 6 ? ",..." : "");
+  if (table.header().size() > 6) text += ",...";
+  return excerpt(text, 100);
 }
 
 // SEN2 (EES) files first: they list every area with its codes.

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "core/text.h"
 #include "dfe/layouts.h"
 
 namespace sendplan::dfe {
@@ -93,13 +94,14 @@ Status read_ees(FileReader& reader) {
           std::string(table.cell(row, region_at)),  std::string(table.cell(row, region_name_at))};
     } else {
       return table.error_at(row, level_at,
-                            fmt::format("geographic_level '{}' is not National, Regional or "
+                            fmt::format("geographic_level {} is not National, Regional or "
                                         "Local authority",
-                                        level));
+                                        quoted_excerpt(level)));
     }
     area.year = period.value().second;
     if (area.code.empty()) {
-      return table.error_at_line(row.line, fmt::format("a {} row without its code", level));
+      return table.error_at_line(row.line,
+                                 fmt::format("a {} row without its code", excerpt(level)));
     }
     reader.learn(area);
     const std::string topic = topic_at ? std::string(table.cell(row, *topic_at)) : "";

@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace sendplan::dfe {
 
 namespace {
@@ -35,9 +37,9 @@ bool consecutive(std::string_view first, std::string_view second) {
 
 Error bad_period(std::string_view text) {
   return make_error(ErrorCode::kParse,
-                    fmt::format("'{}' is not a period (expected e.g. 2024, 202425, 2024/25, "
+                    fmt::format("{} is not a period (expected e.g. 2024, 202425, 2024/25, "
                                 "2023-24 or 2024-11-18)",
-                                text));
+                                quoted_excerpt(text)));
 }
 
 // Whether day/month/year is a day of the Gregorian calendar.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/text.h"
 #include "dfe/area_registry.h"
 #include "dfe/indicators.h"
 #include "dfe/needs.h"
@@ -577,9 +578,9 @@ Result<store::StatArea> find_area(store::Store& store, const std::string& name_o
   if (area == nullptr) area = registry.by_name(name_or_code);
   if (area == nullptr) {
     return make_error(ErrorCode::kNotFound,
-                      fmt::format("no area '{}' in the store's statistics (names, ONS codes and "
+                      fmt::format("no area {} in the store's statistics (names, ONS codes and "
                                   "DfE LA numbers come from the imported SEN2 files)",
-                                  name_or_code));
+                                  quoted_excerpt(name_or_code)));
   }
   return *area;
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace sendplan::geo {
 
 namespace {
@@ -96,14 +98,15 @@ std::optional<std::string> PostcodeDirectory::local_authority(std::string_view p
 Result<GridReference> PostcodeDirectory::resolve(std::string_view postcode,
                                                  const SourceLocation& where) const {
   if (normalise_postcode(postcode).empty()) {
-    return make_error(ErrorCode::kInvalidInput, fmt::format("'{}' is not a UK postcode", postcode),
-                      where);
+    return make_error(ErrorCode::kInvalidInput,
+                      fmt::format("{} is not a UK postcode", quoted_excerpt(postcode)), where);
   }
   const Entry* entry = lookup(postcode);
   if (entry == nullptr) {
-    return make_error(ErrorCode::kNotFound,
-                      fmt::format("unknown postcode '{}' (not in the postcode file)", postcode),
-                      where);
+    return make_error(
+        ErrorCode::kNotFound,
+        fmt::format("unknown postcode {} (not in the postcode file)", quoted_excerpt(postcode)),
+        where);
   }
   return entry->location;
 }

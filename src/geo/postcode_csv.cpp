@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "geo/csv_line.h"
 #include "geo/gzip_file.h"
 #include "geo/postcode.h"
@@ -58,7 +59,10 @@ std::optional<size_t> column_named(const std::vector<std::string>& names, std::s
 }
 
 std::string listed(const std::vector<std::string>& names) {
-  return names.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(names, ", "));
+  if (names.empty()) return "(none)";
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + excerpt(name);
+  return text;
 }
 
 Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std::string& file,
@@ -135,9 +139,10 @@ Result<double> parse_coordinate(const detail::CsvCell& cell, std::string_view te
   double value = 0.0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    return make_error(ErrorCode::kParse,
-                      fmt::format("expected a number for '{}', found '{}'", name, text),
-                      {file, line, cell.column});
+    return make_error(
+        ErrorCode::kParse,
+        fmt::format("expected a number for '{}', found {}", name, quoted_excerpt(text)),
+        {file, line, cell.column});
   }
   return value;
 }
@@ -224,9 +229,10 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
   const detail::CsvCell& postcode_cell = cells[layout.postcode];
   const std::string postcode = normalise_postcode(postcode_cell.text);
   if (postcode.empty()) {
-    return make_error(ErrorCode::kParse,
-                      fmt::format("'{}' is not a UK postcode", trim(postcode_cell.text)),
-                      {file_, line, postcode_cell.column});
+    return make_error(
+        ErrorCode::kParse,
+        fmt::format("{} is not a UK postcode", quoted_excerpt(trim(postcode_cell.text))),
+        {file_, line, postcode_cell.column});
   }
 
   const detail::CsvCell& first_cell = cells[layout.first_coordinate];
@@ -265,7 +271,7 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
       return make_error(
           ErrorCode::kParse,
           fmt::format("'{}' {} is out of range", bad_latitude ? first_name : second_name,
-                      bad_latitude ? first_text : second_text),
+                      excerpt(bad_latitude ? first_text : second_text)),
           {file_, line, (bad_latitude ? first_cell : second_cell).column});
     }
     location = wgs84_to_grid({first.value(), second.value()});

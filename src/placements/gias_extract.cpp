@@ -158,14 +158,15 @@ std::optional<std::string> inspection_date(const CellReader& cells) {
                         return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '/';
                       });
   if (!shaped) {
-    cells.problem(kOfstedDate, fmt::format("expected a date dd-mm-yyyy, got '{}'", text),
+    cells.problem(kOfstedDate,
+                  fmt::format("expected a date dd-mm-yyyy, got {}", quoted_excerpt(text)),
                   ErrorCode::kParse);
     return std::nullopt;
   }
   const std::string iso =
       fmt::format("{}-{}-{}", text.substr(6, 4), text.substr(3, 2), text.substr(0, 2));
   if (!detail::parse_iso_date(iso)) {
-    cells.problem(kOfstedDate, fmt::format("no such date '{}'", text));
+    cells.problem(kOfstedDate, fmt::format("no such date {}", quoted_excerpt(text)));
     return std::nullopt;
   }
   return iso;
@@ -184,8 +185,9 @@ bool read_details(const CellReader& cells, Provider& provider) {
   provider.urn = std::string(cells.text(kUrn));
   if (provider.urn.empty() || provider.urn.size() > 8 ||
       provider.urn.find_first_not_of("0123456789") != std::string::npos) {
-    cells.problem(kUrn, fmt::format("expected a URN of up to 8 digits, got '{}'", provider.urn),
-                  ErrorCode::kParse);
+    cells.problem(
+        kUrn, fmt::format("expected a URN of up to 8 digits, got {}", quoted_excerpt(provider.urn)),
+        ErrorCode::kParse);
     good = false;
   }
   provider.name = std::string(cells.text(kName));
@@ -197,9 +199,10 @@ bool read_details(const CellReader& cells, Provider& provider) {
   if (!provider.la_number.empty() &&
       (provider.la_number.size() != 3 ||
        provider.la_number.find_first_not_of("0123456789") != std::string::npos)) {
-    cells.problem(kLaCode,
-                  fmt::format("expected a 3-digit DfE LA number, got '{}'", provider.la_number),
-                  ErrorCode::kParse);
+    cells.problem(
+        kLaCode,
+        fmt::format("expected a 3-digit DfE LA number, got {}", quoted_excerpt(provider.la_number)),
+        ErrorCode::kParse);
     good = false;
   }
   provider.local_authority = std::string(cells.text(kLaName));
@@ -208,7 +211,8 @@ bool read_details(const CellReader& cells, Provider& provider) {
   if (!postcode.empty()) {
     provider.postcode = geo::normalise_postcode(postcode);
     if (provider.postcode.empty()) {
-      cells.problem(kPostcode, fmt::format("'{}' is not shaped like a UK postcode", postcode),
+      cells.problem(kPostcode,
+                    fmt::format("{} is not shaped like a UK postcode", quoted_excerpt(postcode)),
                     ErrorCode::kParse);
       good = false;
     }
@@ -248,9 +252,9 @@ bool read_details(const CellReader& cells, Provider& provider) {
     if (const std::optional<Need> need = parse_need(std::string(text))) {
       provider.needs.insert(*need);
     } else {
-      cells.problem(column, fmt::format("unknown type of SEN provision '{}' (expected e.g. 'ASD - "
+      cells.problem(column, fmt::format("unknown type of SEN provision {} (expected e.g. 'ASD - "
                                         "Autistic Spectrum Disorder')",
-                                        text));
+                                        quoted_excerpt(text)));
       good = false;
     }
   }

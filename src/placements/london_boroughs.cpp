@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/text.h"
 #include "io/csv_records.h"
 #include "io/file_text.h"
 
@@ -17,7 +18,8 @@ Result<double> coordinate(const io::detail::CsvField& field, const std::string& 
   const char* end = field.value.data() + field.value.size();
   auto [stop, error] = std::from_chars(field.value.data(), end, value);
   if (error != std::errc() || stop != end || !std::isfinite(value)) {
-    return make_error(ErrorCode::kParse, fmt::format("'{}' is not a coordinate", field.value),
+    return make_error(ErrorCode::kParse,
+                      fmt::format("{} is not a coordinate", quoted_excerpt(field.value)),
                       {path, field.line, field.column});
   }
   return value;

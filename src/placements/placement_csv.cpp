@@ -92,10 +92,10 @@ std::optional<Row> read_row(const CellReader& cells) {
   } else if (!is_child_reference(child_ref)) {
     cells.problem(
         "child_ref",
-        fmt::format("'{}' is not a child reference: use the borough's case reference, up to {} "
+        fmt::format("{} is not a child reference: use the borough's case reference, up to {} "
                     "letters, digits, '-' or '_' with at least one digit (references only: never "
                     "a child's name, which would be personal data in a shared register)",
-                    child_ref, kMaxChildRefLength));
+                    quoted_excerpt(child_ref), kMaxChildRefLength));
     good = false;
   } else {
     p.child_ref = std::string(child_ref);
@@ -109,8 +109,8 @@ std::optional<Row> read_row(const CellReader& cells) {
   } else if (const std::optional<Need> parsed = parse_need(std::string(need))) {
     p.need = *parsed;
   } else {
-    cells.problem(
-        "need", fmt::format("unknown need '{}' (the need codes are {})", need, known_need_codes()));
+    cells.problem("need", fmt::format("unknown need {} (the need codes are {})",
+                                      quoted_excerpt(need), known_need_codes()));
     good = false;
   }
 
@@ -120,9 +120,10 @@ std::optional<Row> read_row(const CellReader& cells) {
   if (!p.provider_urn.empty() &&
       (p.provider_urn.size() > 8 ||
        p.provider_urn.find_first_not_of("0123456789") != std::string::npos)) {
-    cells.problem("provider_urn",
-                  fmt::format("expected a URN of up to 8 digits, got '{}'", p.provider_urn),
-                  ErrorCode::kParse);
+    cells.problem(
+        "provider_urn",
+        fmt::format("expected a URN of up to 8 digits, got {}", quoted_excerpt(p.provider_urn)),
+        ErrorCode::kParse);
     good = false;
   }
   if (cells.text("provider_id").empty() && cells.text("provider_urn").empty()) {
@@ -260,9 +261,9 @@ ReadResult<std::vector<Placement>> read_placement_csv(std::string_view text,
       const std::string here = canonical(*row, column);
       if (first == here) return;
       cells.problem(column,
-                    fmt::format("'{}' differs from line {}, this placement's first row, which has "
-                                "'{}' (the rows of a placement differ only in fee_from and fees)",
-                                here, group.first.line, first));
+                    fmt::format("{} differs from line {}, this placement's first row, which has "
+                                "{} (the rows of a placement differ only in fee_from and fees)",
+                                quoted_excerpt(here), group.first.line, quoted_excerpt(first)));
       same = false;
     };
     for (const char* column : kPlacementColumns) compare(column);

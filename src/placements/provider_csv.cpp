@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "core/text_encoding.h"
 #include "geo/postcode.h"
 #include "io/csv_records.h"
 #include "io/file_text.h"
@@ -23,7 +24,11 @@ namespace detail {
 // ---- Sheet ------------------------------------------------------------------------------------
 
 Result<Sheet> Sheet::parse(std::string_view text, std::string file) {
-  Result<std::vector<io::detail::CsvRecord>> records = io::detail::parse_csv(text, file);
+  std::string converted;  // the text with old Mac line ends made LF, when they were
+  Result<std::string_view> readable = utf8_csv_text(text, file, converted);
+  if (!readable.ok()) return readable.error();
+  Result<std::vector<io::detail::CsvRecord>> records =
+      io::detail::parse_csv(readable.value(), file);
   if (!records.ok()) return records.error();
   std::vector<io::detail::CsvRecord>& all = records.value();
   if (all.empty()) {
@@ -38,8 +43,8 @@ Result<Sheet> Sheet::parse(std::string_view text, std::string file) {
     sheet.header_cells_.push_back({name, field.line, field.column});
     const auto [it, inserted] = sheet.index_.emplace(name, column);
     if (!inserted && !name.empty()) {
-      sheet.header_problem(
-          column, fmt::format("repeated column '{}' (first as column {})", name, it->second + 1));
+      sheet.header_problem(column, fmt::format("repeated column {} (first as column {})",
+                                               quoted_excerpt(name), it->second + 1));
     }
   }
   sheet.rows_.reserve(all.size() - 1);
@@ -101,7 +106,7 @@ void Sheet::header_problem(std::optional<std::size_t> column, std::string reason
 bool Sheet::require_columns(const std::vector<std::string>& required, std::string_view layout) {
   std::vector<std::string> missing;
   for (const std::string& name : required) {
-    if (!column(name)) missing.push_back(fmt::format("'{}'", name));
+    if (!column(name)) missing.push_back(quoted_excerpt(name));
   }
   if (missing.empty()) return true;
   header_problem(std::nullopt,
@@ -116,8 +121,8 @@ void Sheet::reject_unknown_columns(const std::vector<std::string>& known) {
     bool found = false;
     for (const std::string& name : known) found = found || name == header_[c];
     if (!found) {
-      header_problem(c, fmt::format("unknown column '{}' (the columns are {})", header_[c],
-                                    fmt::join(known, ", ")));
+      header_problem(c, fmt::format("unknown column {} (the columns are {})",
+                                    quoted_excerpt(header_[c]), fmt::join(known, ", ")));
     }
   }
 }
@@ -140,7 +145,7 @@ const SheetCell* CellReader::cell(std::string_view column) const {
 
 std::string_view CellReader::text(std::string_view column) const {
   const SheetCell* found = cell(column);
-  return found ? trim(found->value) : std::string_view();
+  return found ? from_spreadsheet_safe(trim(found->value)) : std::string_view();
 }
 
 SourceLocation CellReader::where(std::string_view column) const {
@@ -173,7 +178,8 @@ std::optional<std::int64_t> CellReader::whole_number(std::string_view column, st
   std::int64_t number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (error != std::errc() || end != value.data() + value.size()) {
-    problem(column, fmt::format("expected a whole number, got '{}'", value), ErrorCode::kParse);
+    problem(column, fmt::format("expected a whole number, got {}", quoted_excerpt(value)),
+            ErrorCode::kParse);
     return std::nullopt;
   }
   if (number < minimum) {
@@ -195,11 +201,13 @@ std::optional<double> CellReader::decimal(std::string_view column, double minimu
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
       !std::isfinite(number)) {
-    problem(column, fmt::format("expected a number, got '{}'", value), ErrorCode::kParse);
+    problem(column, fmt::format("expected a number, got {}", quoted_excerpt(value)),
+            ErrorCode::kParse);
     return std::nullopt;
   }
   if (number < minimum || number > maximum) {
-    problem(column, fmt::format("{} is outside {} ({} to {})", value, what, minimum, maximum));
+    problem(column,
+            fmt::format("{} is outside {} ({} to {})", excerpt(value), what, minimum, maximum));
     return std::nullopt;
   }
   return number;
@@ -213,7 +221,8 @@ std::optional<bool> CellReader::yes_no(std::string_view column, std::optional<bo
     if (!blank) problem(column, "required value is empty (expected yes or no)");
     return blank;
   }
-  problem(column, fmt::format("expected yes or no, got '{}'", text(column)), ErrorCode::kParse);
+  problem(column, fmt::format("expected yes or no, got {}", quoted_excerpt(text(column))),
+          ErrorCode::kParse);
   return std::nullopt;
 }
 
@@ -228,9 +237,9 @@ std::optional<std::string> CellReader::iso_date(std::string_view column, bool op
   std::optional<std::string> date = parse_iso_date(value);
   if (!date) {
     if (shaped) {
-      problem(column, fmt::format("no such date '{}'", value));
+      problem(column, fmt::format("no such date {}", quoted_excerpt(value)));
     } else {
-      problem(column, fmt::format("expected a date YYYY-MM-DD, got '{}'", value),
+      problem(column, fmt::format("expected a date YYYY-MM-DD, got {}", quoted_excerpt(value)),
               ErrorCode::kParse);
     }
   }
@@ -329,8 +338,8 @@ std::optional<std::set<Need>> read_needs(const CellReader& cells, std::string_vi
       if (need) {
         needs.insert(*need);
       } else {
-        cells.problem(column, fmt::format("unknown need '{}' (the need codes are {})", piece,
-                                          known_need_codes()));
+        cells.problem(column, fmt::format("unknown need {} (the need codes are {})",
+                                          quoted_excerpt(piece), known_need_codes()));
         good = false;
       }
     }
@@ -409,8 +418,10 @@ std::optional<Provider> read_provider_row(const CellReader& cells,
     const bool digits = provider.urn.size() <= 8 &&
                         provider.urn.find_first_not_of("0123456789") == std::string::npos;
     if (!digits) {
-      cells.problem("urn", fmt::format("expected a URN of up to 8 digits, got '{}'", provider.urn),
-                    ErrorCode::kParse);
+      cells.problem(
+          "urn",
+          fmt::format("expected a URN of up to 8 digits, got {}", quoted_excerpt(provider.urn)),
+          ErrorCode::kParse);
       good = false;
     } else {
       const auto [it, inserted] = urn_lines.emplace(provider.urn, cells.line());
@@ -432,8 +443,8 @@ std::optional<Provider> read_provider_row(const CellReader& cells,
   } else if (std::optional<ProviderType> type = parse_provider_type(std::string(type_text))) {
     provider.type = *type;
   } else {
-    cells.problem("type", fmt::format("unknown provider type '{}' (the types are {})", type_text,
-                                      known_type_codes()));
+    cells.problem("type", fmt::format("unknown provider type {} (the types are {})",
+                                      quoted_excerpt(type_text), known_type_codes()));
     good = false;
   }
 
@@ -441,9 +452,10 @@ std::optional<Provider> read_provider_row(const CellReader& cells,
   if (!provider.la_number.empty() &&
       (provider.la_number.size() != 3 ||
        provider.la_number.find_first_not_of("0123456789") != std::string::npos)) {
-    cells.problem("la_number",
-                  fmt::format("expected a 3-digit DfE LA number, got '{}'", provider.la_number),
-                  ErrorCode::kParse);
+    cells.problem(
+        "la_number",
+        fmt::format("expected a 3-digit DfE LA number, got {}", quoted_excerpt(provider.la_number)),
+        ErrorCode::kParse);
     good = false;
   }
   provider.local_authority = std::string(cells.text("local_authority"));
@@ -452,7 +464,8 @@ std::optional<Provider> read_provider_row(const CellReader& cells,
   if (!postcode.empty()) {
     provider.postcode = geo::normalise_postcode(postcode);
     if (provider.postcode.empty()) {
-      cells.problem("postcode", fmt::format("'{}' is not shaped like a UK postcode", postcode),
+      cells.problem("postcode",
+                    fmt::format("{} is not shaped like a UK postcode", quoted_excerpt(postcode)),
                     ErrorCode::kParse);
       good = false;
     }
@@ -467,9 +480,10 @@ std::optional<Provider> read_provider_row(const CellReader& cells,
     if (std::optional<Boarding> parsed = parse_boarding(std::string(boarding))) {
       provider.boarding = *parsed;
     } else {
-      cells.problem("boarding",
-                    fmt::format("expected day, residential or both, got '{}'", boarding),
-                    ErrorCode::kParse);
+      cells.problem(
+          "boarding",
+          fmt::format("expected day, residential or both, got {}", quoted_excerpt(boarding)),
+          ErrorCode::kParse);
       good = false;
     }
   }

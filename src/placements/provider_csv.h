@@ -67,7 +67,9 @@ struct SheetRow {
 };
 
 // A whole CSV file for the placements readers: the header's names (trimmed), the data rows,
-// and the problems the reader has found so far. A leading UTF-8 byte-order mark is skipped.
+// and the problems the reader has found so far. UTF-8 only (core/text_encoding.h: a file in
+// UTF-16, Latin-1 or Windows-1252 is a kParse error saying so); a leading UTF-8 byte-order mark
+// is skipped; lines end in LF, CRLF or CR alone (old Mac).
 class Sheet {
  public:
   // kParse for malformed quoting or an empty file (no header). A repeated header name is
@@ -106,7 +108,9 @@ class Sheet {
 // Checked, typed reading of one row's cells. Each accessor reports a problem at the cell (file,
 // line, column, reason quoting the value) and returns nullopt when the cell is bad, so a reader
 // carries on and finds every problem. Columns are named; an absent column reads as blank and
-// its problems are placed at the row's start. Values are trimmed of white space.
+// its problems are placed at the row's start. Values are trimmed of white space, and a value
+// sendplan guarded against spreadsheet formulas ("'=x", see core/text.h) reads as it was ("=x").
+// Problems quote at most 80 characters of a value (core/text.h quoted_excerpt).
 class CellReader {
  public:
   CellReader(Sheet& sheet, const SheetRow& row) : sheet_(sheet), row_(row) {}

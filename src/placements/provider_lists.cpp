@@ -160,9 +160,9 @@ void read_section41(Sheet& sheet, const Section41Columns& columns, const std::st
         removed_section = true;
       } else {
         cells.problem(columns.date,
-                      fmt::format("unknown section heading '{}' (expected 'Date approved under "
+                      fmt::format("unknown section heading {} (expected 'Date approved under "
                                   "section 41' or 'Date removed from list')",
-                                  cells.text(columns.date)),
+                                  quoted_excerpt(cells.text(columns.date))),
                       ErrorCode::kParse);
       }
       continue;
@@ -186,16 +186,17 @@ void read_section41(Sheet& sheet, const Section41Columns& columns, const std::st
       provider.type = ProviderType::kSpecialPost16;
     } else {
       cells.problem(columns.type,
-                    fmt::format("unknown institution type '{}' (expected 'Independent special "
+                    fmt::format("unknown institution type {} (expected 'Independent special "
                                 "school' or 'Special post-16 institution')",
-                                cells.text(columns.type)));
+                                quoted_excerpt(cells.text(columns.type))));
       good = false;
     }
     const std::string_view date = cells.text(columns.date);
     if (!month_year(date)) {
-      cells.problem(columns.date,
-                    fmt::format("expected a month and year such as Aug-16, got '{}'", date),
-                    ErrorCode::kParse);
+      cells.problem(
+          columns.date,
+          fmt::format("expected a month and year such as Aug-16, got {}", quoted_excerpt(date)),
+          ErrorCode::kParse);
       good = false;
     }
     if (!good) continue;
@@ -216,7 +217,8 @@ void read_not_section41(Sheet& sheet, const std::string& file, ProviderList& lis
     if (provider.la_number.size() != 3 ||
         provider.la_number.find_first_not_of("0123456789") != std::string::npos) {
       cells.problem(kNotS41LaCode,
-                    fmt::format("expected a 3-digit DfE LA number, got '{}'", provider.la_number),
+                    fmt::format("expected a 3-digit DfE LA number, got {}",
+                                quoted_excerpt(provider.la_number)),
                     ErrorCode::kParse);
       good = false;
     }
@@ -234,8 +236,8 @@ void read_not_section41(Sheet& sheet, const std::string& file, ProviderList& lis
     } else {
       cells.problem(kNotS41Approval,
                     fmt::format("expected 'No' (independent special school) or 'Not applicable' "
-                                "(non-maintained special school), got '{}'",
-                                cells.text(kNotS41Approval)));
+                                "(non-maintained special school), got {}",
+                                quoted_excerpt(cells.text(kNotS41Approval))));
       good = false;
     }
     if (!good) continue;

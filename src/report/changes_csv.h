@@ -6,7 +6,9 @@
 //   another time);
 // - before_/after_pickup: the collection time (HH:MM) before and after, blank when not planned;
 //   shift_minutes: after - before, 1 decimal, blank unless planned both times.
-// Cells holding a comma, quote, CR or LF are quoted (RFC 4180).
+// Cells holding a comma, quote, CR or LF are quoted (RFC 4180); a text cell a spreadsheet could run
+// as a formula (starting =, +, -, @, tab or CR; not a number) is written with a leading ' and
+// quoted (core/text.h csv_cell).
 #pragma once
 
 #include <string>

@@ -14,7 +14,9 @@
 //   is not served on that run; times HH:MM rounded to the nearest minute; minutes 1 decimal.
 // - compliant: yes or no; reason: why not served or not compliant ("" when compliant); note:
 //   "over guidance: unavoidable (direct journey 48 min)" or "".
-// Cells holding a comma, quote, CR or LF are quoted (RFC 4180).
+// Cells holding a comma, quote, CR or LF are quoted (RFC 4180); a text cell a spreadsheet could run
+// as a formula (starting =, +, -, @, tab or CR; not a number) is written with a leading ' and
+// quoted (core/text.h csv_cell).
 #pragma once
 
 #include <string>

@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/text.h"
 #include "transport/csv_table.h"
 #include "transport/row_reader.h"
 
@@ -62,9 +63,9 @@ std::optional<Run> read_run(const RowReader& row) {
   const std::string value = transport::detail::to_lower(row.text("run"));
   if (value == "am") return Run::kMorning;
   if (value == "pm") return Run::kAfternoon;
-  row.problem("run", value.empty()
-                         ? std::string("required value is empty (expected AM or PM)")
-                         : fmt::format("unknown run '{}': expected AM or PM", row.text("run")));
+  row.problem("run", value.empty() ? std::string("required value is empty (expected AM or PM)")
+                                   : fmt::format("unknown run {}: expected AM or PM",
+                                                 quoted_excerpt(row.text("run"))));
   return std::nullopt;
 }
 
@@ -74,8 +75,8 @@ std::optional<bool> read_action(const RowReader& row) {
   if (value == "dropoff") return false;
   row.problem("action", value.empty()
                             ? std::string("required value is empty (expected pickup or dropoff)")
-                            : fmt::format("unknown action '{}': expected pickup or dropoff",
-                                          row.text("action")));
+                            : fmt::format("unknown action {}: expected pickup or dropoff",
+                                          quoted_excerpt(row.text("action"))));
   return std::nullopt;
 }
 
@@ -129,21 +130,22 @@ void check_one_run_and_vehicle(const RouteRows& route, ProblemList& problems) {
         run_row = row;
       } else if (*row->run != *run_row->run) {
         problems.add(row->line, "run",
-                     fmt::format("route '{}' is on the {} run (row {}) but this row says {}: a "
+                     fmt::format("route {} is on the {} run (row {}) but this row says {}: a "
                                  "route is on one run and route ids are unique within the day",
-                                 route.route_id, transport::run_name(*run_row->run), run_row->line,
-                                 transport::run_name(*row->run)));
+                                 quoted_excerpt(route.route_id), transport::run_name(*run_row->run),
+                                 run_row->line, transport::run_name(*row->run)));
       }
     }
     if (!row->vehicle_type.empty()) {
       if (vehicle_row == nullptr) {
         vehicle_row = row;
       } else if (row->vehicle_type != vehicle_row->vehicle_type) {
-        problems.add(row->line, "vehicle_type",
-                     fmt::format("route '{}' has vehicle type '{}' (row {}) but this row says "
-                                 "'{}': a route has one vehicle type",
-                                 route.route_id, vehicle_row->vehicle_type, vehicle_row->line,
-                                 row->vehicle_type));
+        problems.add(
+            row->line, "vehicle_type",
+            fmt::format("route {} has vehicle type {} (row {}) but this row says "
+                        "{}: a route has one vehicle type",
+                        quoted_excerpt(route.route_id), quoted_excerpt(vehicle_row->vehicle_type),
+                        vehicle_row->line, quoted_excerpt(row->vehicle_type)));
       }
     }
   }
@@ -158,15 +160,16 @@ void check_seq(const RouteRows& route, ProblemList& problems) {
     const auto [it, inserted] = line_of_seq.emplace(*row->seq, row->line);
     if (!inserted) {
       problems.add(row->line, "seq",
-                   fmt::format("seq {} is repeated in route '{}' (first on row {})", *row->seq,
-                               route.route_id, it->second));
+                   fmt::format("seq {} is repeated in route {} (first on row {})", *row->seq,
+                               quoted_excerpt(route.route_id), it->second));
       continue;
     }
     if (previous != nullptr && *row->seq < *previous->seq) {
-      problems.add(row->line, "seq",
-                   fmt::format("seq {} comes after seq {} (row {}) in route '{}': a route's rows "
-                               "must be in stop order, seq increasing",
-                               *row->seq, *previous->seq, previous->line, route.route_id));
+      problems.add(
+          row->line, "seq",
+          fmt::format("seq {} comes after seq {} (row {}) in route {}: a route's rows "
+                      "must be in stop order, seq increasing",
+                      *row->seq, *previous->seq, previous->line, quoted_excerpt(route.route_id)));
     }
     previous = row;
   }
@@ -181,9 +184,10 @@ void check_picked_up_once_per_run(const std::vector<Row>& rows, ProblemList& pro
     if (!row.run || row.pupil_id.empty() || row.pickup != true) continue;
     const auto [it, inserted] = pickup_line.emplace(std::pair(*row.run, row.pupil_id), row.line);
     if (!inserted) {
-      problems.add(row.line, "action",
-                   fmt::format("pupil '{}' is picked up twice on the {} run (first on row {})",
-                               row.pupil_id, transport::run_name(*row.run), it->second));
+      problems.add(
+          row.line, "action",
+          fmt::format("pupil {} is picked up twice on the {} run (first on row {})",
+                      quoted_excerpt(row.pupil_id), transport::run_name(*row.run), it->second));
     }
   }
 }
@@ -209,9 +213,10 @@ void check_pickups_and_dropoffs(const RouteRows& route, ProblemList& problems) {
       continue;
     }
     if (const auto first = dropped_off.find(row.pupil_id); first != dropped_off.end()) {
-      problems.add(row.line, "action",
-                   fmt::format("pupil '{}' is dropped off twice on route '{}' (first on row {})",
-                               row.pupil_id, route.route_id, first->second));
+      problems.add(
+          row.line, "action",
+          fmt::format("pupil {} is dropped off twice on route {} (first on row {})",
+                      quoted_excerpt(row.pupil_id), quoted_excerpt(route.route_id), first->second));
       continue;
     }
     const auto later_pickup = std::find_if(
@@ -219,22 +224,23 @@ void check_pickups_and_dropoffs(const RouteRows& route, ProblemList& problems) {
         [&](const Row* other) { return *other->pickup && other->pupil_id == row.pupil_id; });
     if (later_pickup != route.rows.end()) {
       problems.add(row.line, "action",
-                   fmt::format("pupil '{}' is dropped off before being picked up (row {}) on "
-                               "route '{}'",
-                               row.pupil_id, (*later_pickup)->line, route.route_id));
+                   fmt::format("pupil {} is dropped off before being picked up (row {}) on "
+                               "route {}",
+                               quoted_excerpt(row.pupil_id), (*later_pickup)->line,
+                               quoted_excerpt(route.route_id)));
       early.insert(row.pupil_id);
     } else {
       problems.add(row.line, "action",
-                   fmt::format("pupil '{}' is dropped off but never picked up on route '{}'",
-                               row.pupil_id, route.route_id));
+                   fmt::format("pupil {} is dropped off but never picked up on route {}",
+                               quoted_excerpt(row.pupil_id), quoted_excerpt(route.route_id)));
     }
   }
   for (const Row* row : route.rows) {
     const auto boarded = on_board.find(row->pupil_id);
     if (*row->pickup && boarded != on_board.end() && boarded->second == row->line) {
       problems.add(row->line, "action",
-                   fmt::format("pupil '{}' is picked up but never dropped off on route '{}'",
-                               row->pupil_id, route.route_id));
+                   fmt::format("pupil {} is picked up but never dropped off on route {}",
+                               quoted_excerpt(row->pupil_id), quoted_excerpt(route.route_id)));
     }
   }
 }
@@ -316,16 +322,17 @@ transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current_rou
     out.route_id = route.route_id;
     const auto type = fleet.find(route.vehicle_type);
     if (type == fleet.end())
-      problems.push_back(
-          {file, route.source_row, "vehicle_type",
-           fmt::format("vehicle type '{}' is not in the fleet file", route.vehicle_type)});
+      problems.push_back({file, route.source_row, "vehicle_type",
+                          fmt::format("vehicle type {} is not in the fleet file",
+                                      quoted_excerpt(route.vehicle_type))});
     else
       out.fleet_index = type->second;
     for (const CurrentStop& stop : route.stops) {
       const auto pupil = pupils.find(stop.pupil_id);
       if (pupil == pupils.end()) {
-        problems.push_back({file, stop.source_row, "pupil_id",
-                            fmt::format("pupil '{}' is not in the pupils file", stop.pupil_id)});
+        problems.push_back(
+            {file, stop.source_row, "pupil_id",
+             fmt::format("pupil {} is not in the pupils file", quoted_excerpt(stop.pupil_id))});
         continue;
       }
       out.stops.emplace_back(pupil->second, stop.pickup);

@@ -1,7 +1,7 @@
 // Reading a borough's current routes (`--current routes.csv`) in the layout routes_csv.h writes,
 // so the planner can cost today's routes with its own travel model and compare.
 //
-// Format accepted: as the planner's input files (transport/readers.h): UTF-8, LF or CRLF,
+// Format accepted: as the planner's input files (transport/readers.h): UTF-8, LF, CRLF or CR,
 // RFC 4180 quoting within one line, blank lines skipped, columns by name in any order and any
 // case, cells trimmed, unknown columns ignored.
 // - required columns: run (AM or PM, any case), route_id, vehicle_type, seq (a whole number,

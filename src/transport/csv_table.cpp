@@ -3,12 +3,20 @@
 
 #include <cctype>
 
+#include "core/text_encoding.h"
 #include "geo/csv_line.h"
 
 namespace sendplan::transport::detail {
 
 CsvTable CsvTable::parse(std::string_view text, ProblemList& problems) {
   CsvTable table;
+  std::string converted;  // the text with old Mac line ends made LF, when they were
+  Result<std::string_view> readable = utf8_csv_text(text, problems.file(), converted);
+  if (!readable.ok()) {
+    problems.add(readable.error().where.line, "", readable.error().message);
+    return table;
+  }
+  text = readable.value();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   geo::detail::CsvLineSplitter splitter;
   const std::string no_file;  // splitter errors are re-reported through `problems`
@@ -29,7 +37,9 @@ CsvTable CsvTable::parse(std::string_view text, ProblemList& problems) {
       continue;
     }
     std::vector<std::string> cells;
-    for (const geo::detail::CsvCell& cell : splitter.cells()) cells.emplace_back(trim(cell.text));
+    for (const geo::detail::CsvCell& cell : splitter.cells()) {
+      cells.emplace_back(have_header ? from_spreadsheet_safe(trim(cell.text)) : trim(cell.text));
+    }
     if (!have_header) {
       for (const std::string& name : cells) table.header_.push_back(to_lower(name));
       table.header_line_ = line_number;

@@ -1,6 +1,9 @@
 // A whole CSV file held as a header and rows of trimmed cells, looked up by column name
-// (case-insensitive). Strips a UTF-8 BOM, accepts LF and CRLF, skips blank lines, and keeps each
-// row's 1-based line number. Malformed lines (bad quoting) become problems and are skipped.
+// (case-insensitive). Accepts UTF-8 only (a file in UTF-16, Latin-1 or Windows-1252 is one
+// problem saying so), strips a UTF-8 BOM, accepts LF, CRLF and CR alone (old Mac) as line ends,
+// skips blank lines, and keeps each row's 1-based line number. Malformed lines (bad quoting)
+// become problems and are skipped. A cell sendplan guarded against spreadsheet formulas
+// ("'=x", see core/text.h) reads as it was before ("=x").
 #pragma once
 
 #include <initializer_list>
@@ -17,6 +20,7 @@ namespace sendplan::transport::detail {
 class ProblemList {
  public:
   explicit ProblemList(std::string file) : file_(std::move(file)) {}
+  const std::string& file() const { return file_; }
   void add(int row, std::string column, std::string reason) {
     problems_.push_back({file_, row, std::move(column), std::move(reason)});
   }

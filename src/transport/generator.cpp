@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/random.h"
+#include "core/text.h"
 
 namespace sendplan::transport {
 
@@ -94,17 +95,6 @@ std::string borough_of(geo::LatLon point, const std::vector<BoroughBoundary>* ne
     return "Outside London";
   }
   return "Out of borough";
-}
-
-// CSV cell: quoted when it holds a comma or a quote.
-std::string cell(std::string_view text) {
-  if (text.find_first_of(",\"") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string clock(int minutes) {
@@ -221,8 +211,8 @@ GeneratedBorough generate_borough(const BoroughBoundary& borough, int pupils, ui
   out.schools_csv = "school_id,name,borough,lat,lon,start_time,finish_time\n";
   for (const SyntheticSchool& school : schools) {
     out.schools_csv +=
-        fmt::format("{},{},{},{:.6f},{:.6f},{},{}\n", school.id, cell(school.name),
-                    cell(school.borough), school.location.latitude, school.location.longitude,
+        fmt::format("{},{},{},{:.6f},{:.6f},{},{}\n", school.id, csv_cell(school.name),
+                    csv_cell(school.borough), school.location.latitude, school.location.longitude,
                     clock(school.start_minutes), clock(school.finish_minutes));
   }
 
@@ -232,7 +222,7 @@ GeneratedBorough generate_borough(const BoroughBoundary& borough, int pupils, ui
   for (const SyntheticPupil& pupil : children) {
     if (pupil.wheelchair) ++out.wheelchair_users;
     out.pupils_csv += fmt::format(
-        "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{}\n", pupil.id, cell(borough.name),
+        "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{}\n", pupil.id, csv_cell(borough.name),
         pupil.home.latitude, pupil.home.longitude, schools[pupil.school].id,
         yes_no(pupil.wheelchair), yes_no(pupil.assistant), yes_no(pupil.alone),
         pupil.max_ride_minutes > 0 ? std::to_string(pupil.max_ride_minutes) : std::string(),

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "transport/readers.h"
 
 namespace sendplan::transport {
@@ -69,9 +70,9 @@ std::vector<Problem> validate_references(const std::vector<Pupil>& pupils,
   std::vector<Problem> problems;
   for (const Pupil& pupil : pupils) {
     if (!school_ids.contains(pupil.school_id)) {
-      problems.push_back(
-          {pupils_file, pupil.source_row, "school_id",
-           fmt::format("unknown school_id '{}' (not in the schools file)", pupil.school_id)});
+      problems.push_back({pupils_file, pupil.source_row, "school_id",
+                          fmt::format("unknown school_id {} (not in the schools file)",
+                                      quoted_excerpt(pupil.school_id))});
     }
   }
   return problems;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "transport/readers.h"
 #include "transport/row_reader.h"
 
@@ -39,13 +40,15 @@ std::optional<Phase> read_phase(const RowReader& row, int& age) {
   } else if (phase == "secondary") {
     from_phase = Phase::kSecondary;
   } else if (!phase.empty()) {
-    row.problem("phase", fmt::format("expected primary or secondary, got '{}'", row.text("phase")));
+    row.problem("phase", fmt::format("expected primary or secondary, got {}",
+                                     quoted_excerpt(row.text("phase"))));
     bad = true;
   }
   if (bad) return std::nullopt;
   if (from_age && from_phase && *from_age != *from_phase) {
-    row.problem("phase", fmt::format("phase '{}' does not match age {} ({})", row.text("phase"),
-                                     age, phase_name(*from_age)));
+    row.problem("phase",
+                fmt::format("phase {} does not match age {} ({})",
+                            quoted_excerpt(row.text("phase")), age, phase_name(*from_age)));
     return std::nullopt;
   }
   if (from_age) return from_age;
@@ -127,9 +130,10 @@ InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::s
     const std::string_view own_id = row.text("pupil_id");
     for (const std::string& other : split_ids(row.text("not_with"))) {
       if (other == own_id) {
-        row.problem("not_with", fmt::format("pupil '{}' cannot be kept apart from itself", other));
+        row.problem("not_with", fmt::format("pupil {} cannot be kept apart from itself",
+                                            quoted_excerpt(other)));
       } else if (!row_of_id.contains(other)) {
-        row.problem("not_with", fmt::format("unknown pupil_id '{}'", other));
+        row.problem("not_with", fmt::format("unknown pupil_id {}", quoted_excerpt(other)));
       }
     }
   }

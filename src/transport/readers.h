@@ -1,7 +1,9 @@
 // Readers for the planner's three CSV files, and the cross-file checks. Format accepted:
-// UTF-8 (a leading BOM is skipped), LF or CRLF line ends, RFC 4180 quoting within one line,
-// blank lines ignored. The first non-blank line is the header; columns are matched by name,
-// case-insensitively, in any order; unknown columns are ignored; cells are trimmed.
+// UTF-8 only (a leading BOM is skipped; a UTF-16, Latin-1 or Windows-1252 file is one problem
+// saying so, with the line and column of the first bad byte), LF, CRLF or CR alone (old Mac) as
+// line ends, RFC 4180 quoting within one line, blank lines ignored. The first non-blank line is the
+// header; columns are matched by name, case-insensitively, in any order; unknown columns are
+// ignored; cells are trimmed.
 // - yes/no cells: "yes" or "no" (any case). Times: HH:MM (24-hour). Money: pounds, e.g. "12.50"
 //   or "£12.50", stored in pence. Locations, first present form wins: lat+lon (WGS84 degrees,
 //   within Great Britain), easting+northing (British National Grid metres), postcode (needs a
@@ -15,7 +17,8 @@
 //   cost_per_mile, cost_per_hour, depot_postcode | depot_lat+depot_lon |
 //   depot_easting+depot_northing; optional assistant_cost_per_day.
 // Every reader reports ALL problems found (file, row, column, reason) and returns no data at all
-// when there is any. `file_name` names the text in problems. Thread-safe (no shared state).
+// when there is any; a problem quotes at most 80 characters of a bad value. `file_name` names the
+// text in problems. Thread-safe (no shared state).
 #pragma once
 
 #include <string>

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/text.h"
+
 namespace sendplan::transport::detail {
 namespace {
 
@@ -49,7 +51,8 @@ std::optional<std::string> RowReader::unique_id(
   if (!id) return id;
   const auto [it, inserted] = first_row.emplace(*id, line());
   if (!inserted)
-    problem(column, fmt::format("duplicate {} '{}' (first on row {})", column, *id, it->second));
+    problem(column, fmt::format("duplicate {} {} (first on row {})", column, quoted_excerpt(*id),
+                                it->second));
   return id;
 }
 
@@ -60,7 +63,7 @@ std::optional<bool> RowReader::yes_no(std::string_view column) const {
   if (value.empty()) {
     problem(column, "required value is empty (expected yes or no)");
   } else {
-    problem(column, fmt::format("expected yes or no, got '{}'", text(column)));
+    problem(column, fmt::format("expected yes or no, got {}", quoted_excerpt(text(column))));
   }
   return std::nullopt;
 }
@@ -75,7 +78,7 @@ std::optional<int> RowReader::whole_number(std::string_view column, int minimum,
   int value = 0;
   const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
   if (error != std::errc() || end != cell.data() + cell.size()) {
-    problem(column, fmt::format("expected a whole number, got '{}'", cell));
+    problem(column, fmt::format("expected a whole number, got {}", quoted_excerpt(cell)));
     return std::nullopt;
   }
   if (value < minimum) {
@@ -101,7 +104,8 @@ std::optional<int> RowReader::time_of_day(std::string_view column) const {
     if (h.ptr != begin + colon || m.ptr != begin + cell.size()) hours = -1;
   }
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
-    problem(column, fmt::format("expected a time HH:MM (00:00 to 23:59), got '{}'", cell));
+    problem(column,
+            fmt::format("expected a time HH:MM (00:00 to 23:59), got {}", quoted_excerpt(cell)));
     return std::nullopt;
   }
   return hours * 60 + minutes;
@@ -138,11 +142,12 @@ std::optional<std::int64_t> RowReader::pence(std::string_view column,
     if (fraction.size() == 1) pennies *= 10;
   }
   if (!good) {
-    problem(column, fmt::format("expected an amount in pounds such as 12.50, got '{}'", original));
+    problem(column, fmt::format("expected an amount in pounds such as 12.50, got {}",
+                                quoted_excerpt(original)));
     return std::nullopt;
   }
   if (negative) {
-    problem(column, fmt::format("must not be negative, got '{}'", original));
+    problem(column, fmt::format("must not be negative, got {}", quoted_excerpt(original)));
     return std::nullopt;
   }
   return pounds * 100 + pennies;
@@ -153,7 +158,7 @@ std::optional<double> RowReader::decimal(std::string_view column) const {
   double value = 0.0;
   const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
   if (error != std::errc() || end != cell.data() + cell.size() || !std::isfinite(value)) {
-    problem(column, fmt::format("expected a number, got '{}'", cell));
+    problem(column, fmt::format("expected a number, got {}", quoted_excerpt(cell)));
     return std::nullopt;
   }
   return value;
@@ -183,14 +188,15 @@ std::optional<Place> RowReader::place(const LocationColumns& columns,
     if (!latitude || !longitude) return std::nullopt;
     bool good = true;
     if (*latitude < kMinLatitude || *latitude > kMaxLatitude) {
-      problem(columns.latitude, fmt::format("latitude {} is outside Great Britain ({} to {})",
-                                            text(columns.latitude), kMinLatitude, kMaxLatitude));
+      problem(columns.latitude,
+              fmt::format("latitude {} is outside Great Britain ({} to {})",
+                          excerpt(text(columns.latitude)), kMinLatitude, kMaxLatitude));
       good = false;
     }
     if (*longitude < kMinLongitude || *longitude > kMaxLongitude) {
       problem(columns.longitude,
               fmt::format("longitude {} is outside Great Britain ({} to {})",
-                          text(columns.longitude), kMinLongitude, kMaxLongitude));
+                          excerpt(text(columns.longitude)), kMinLongitude, kMaxLongitude));
       good = false;
     }
     if (!good) return std::nullopt;
@@ -203,12 +209,12 @@ std::optional<Place> RowReader::place(const LocationColumns& columns,
     bool good = true;
     if (*easting < 0 || *easting > kMaxEasting) {
       problem(columns.easting, fmt::format("easting {} is outside the National Grid (0 to {})",
-                                           text(columns.easting), kMaxEasting));
+                                           excerpt(text(columns.easting)), kMaxEasting));
       good = false;
     }
     if (*northing < 0 || *northing > kMaxNorthing) {
       problem(columns.northing, fmt::format("northing {} is outside the National Grid (0 to {})",
-                                            text(columns.northing), kMaxNorthing));
+                                            excerpt(text(columns.northing)), kMaxNorthing));
       good = false;
     }
     if (!good) return std::nullopt;
@@ -217,9 +223,9 @@ std::optional<Place> RowReader::place(const LocationColumns& columns,
   if (!postcode.empty()) {
     if (postcodes == nullptr) {
       problem(columns.postcode,
-              fmt::format("postcode '{}' needs a postcode directory: pass --postcodes FILE "
+              fmt::format("postcode {} needs a postcode directory: pass --postcodes FILE "
                           "(an ONS Postcode Directory CSV), or give coordinates instead",
-                          postcode));
+                          quoted_excerpt(postcode)));
       return std::nullopt;
     }
     Result<geo::GridReference> grid = postcodes->resolve(postcode, {});

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "core/text_encoding.h"
 #include "geo/csv_line.h"
 #include "travel/london_model.h"
 
@@ -72,9 +73,9 @@ bool read_header(const std::vector<geo::detail::CsvCell>& cells, int line,
     }
     if (known < 0) {
       problems.add(line, cells[i].column,
-                   fmt::format("unknown column '{}' (the columns are from, to, minutes and "
+                   fmt::format("unknown column {} (the columns are from, to, minutes and "
                                "optionally miles)",
-                               trim(cells[i].text)));
+                               quoted_excerpt(trim(cells[i].text))));
     } else if (position[static_cast<std::size_t>(known)] >= 0) {
       problems.add(line, cells[i].column, fmt::format("column '{}' appears twice", name));
     } else {
@@ -103,11 +104,11 @@ bool read_amount(std::string_view text, std::string_view name, int line, int col
   const char* end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, value);
   if (error != std::errc() || stop != end || !std::isfinite(value)) {
-    problems.add(line, column, fmt::format("{} is not a number: '{}'", name, text));
+    problems.add(line, column, fmt::format("{} is not a number: {}", name, quoted_excerpt(text)));
     return false;
   }
   if (value < 0) {
-    problems.add(line, column, fmt::format("{} is negative: {}", name, text));
+    problems.add(line, column, fmt::format("{} is negative: {}", name, excerpt(text)));
     return false;
   }
   return true;
@@ -137,6 +138,10 @@ Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& fil
   std::unordered_map<std::uint64_t, int> first_line_of_pair;
   geo::detail::CsvLineSplitter splitter;
 
+  std::string converted;  // the text with old Mac line ends made LF, when they were
+  Result<std::string_view> readable = utf8_csv_text(text, file_name, converted);
+  if (!readable.ok()) return readable.error();
+  text = readable.value();
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::array<int, kColumnCount> position{};
   std::size_t header_cells = 0;
@@ -202,8 +207,8 @@ Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& fil
     const auto [first, inserted] = first_line_of_pair.try_emplace(pair, line);
     if (!inserted) {
       problems.add(line, cell(kFrom).column,
-                   fmt::format("the journey from '{}' to '{}' is given twice (first on line {})",
-                               from, to, first->second));
+                   fmt::format("the journey from {} to {} is given twice (first on line {})",
+                               quoted_excerpt(from), quoted_excerpt(to), first->second));
       continue;
     }
     if (from_index == to_index) continue;  // the diagonal is always 0

@@ -1,6 +1,7 @@
 // Reading a travel matrix file: journeys between the caller's places, one per row.
 //
-// Format (UTF-8; a BOM is skipped; LF or CRLF; blank lines ignored; RFC 4180 quoting):
+// Format (UTF-8 only: a UTF-16, Latin-1 or Windows-1252 file is one error saying so; a BOM is
+// skipped; LF, CRLF or CR alone (old Mac) end lines; blank lines ignored; RFC 4180 quoting):
 //   a header row naming the columns in any order, matched ignoring case:
 //     from     place id the journey starts at   (required)
 //     to       place id the journey ends at     (required)

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "io/file_text.h"
 
 namespace sendplan::travel {
@@ -17,7 +18,7 @@ std::string examples(const std::vector<std::string>& ids) {
   std::string text;
   for (std::size_t i = 0; i < ids.size() && i < 3; ++i) {
     if (i > 0) text += ", ";
-    text += fmt::format("'{}'", ids[i]);
+    text += quoted_excerpt(ids[i]);
   }
   return text;
 }

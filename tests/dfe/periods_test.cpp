@@ -79,6 +79,16 @@ TEST(PeriodsTest, RefusesWhatIsNoPeriod) {
   expect_refused("Academic year");
 }
 
+// Regression (security review): the refusal quotes at most 80 characters of a huge cell.
+TEST(PeriodsTest, RefusalQuotesAHugeCellShort) {
+  const Result<Period> period = parse_period(std::string(1 << 20, '7'));
+  ASSERT_FALSE(period.ok());
+  EXPECT_EQ(
+      period.error().message.rfind(
+          "'" + std::string(80, '7') + "\xE2\x80\xA6' (1048576 characters) is not a period", 0),
+      0u);
+}
+
 // Regression (fixed): parse_period accepts any two digits as month and day ("2024-13-45" reads as a
 // 2024 date), though periods.h says it accepts ISO dates; an impossible date should be refused.
 TEST(PeriodsTest, RefusesImpossibleDates) {

@@ -193,6 +193,15 @@ TEST(PostcodeDirectory, ResolveReportsUnknownAndMalformedPostcodesAtTheCallersRo
   EXPECT_EQ(malformed.error().where.line, 12);
 }
 
+// Regression (security review): a 1 MB cell in a postcode column is quoted short.
+TEST(PostcodeDirectory, ResolveQuotesAtMostEightyCharacters) {
+  const PostcodeDirectory directory = read_ok("nspd_seven_character.csv");
+  const Result<GridReference> huge = directory.resolve(std::string(1 << 20, 'W'), {});
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().message,
+            "'" + std::string(80, 'W') + "\xE2\x80\xA6' (1048576 characters) is not a UK postcode");
+}
+
 // The real NSPD November 2025 London extract (../shared/data/postcodes): 331,981 rows.
 TEST(PostcodeDirectory, ReadsTheRealLondonFile) {
   const std::string path =

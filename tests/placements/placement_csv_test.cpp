@@ -223,5 +223,71 @@ TEST(PlacementCsv, RowsOfANewPlacementMustAgree) {
                    {3, 63, "distance_km: '2' differs from line 2"}});
 }
 
+// Regression (security review): text cells that a spreadsheet would run are neutralised in the
+// export, and the register still reads its own export back exactly.
+TEST(PlacementCsv, FormulaBoroughIsNeutralisedAndReadBackExactly) {
+  Placement placement;
+  placement.borough = "=cmd|' /C calc'!A0";
+  placement.child_ref = "-AB1";  // a reference may start with '-', and reads back unchanged
+  placement.need = Need::kAsd;
+  placement.age = 9;
+  placement.provider_id = 4;
+  placement.start_date = "2024-09-02";
+  placement.fees = {{"2024-09-02", {41000, 0, 0, 0}, "", ""}};
+  const std::string text = write_placement_csv({placement});
+  EXPECT_NE(text.find("\n,\"'=cmd|' /C calc'!A0\",\"'-AB1\",asd,9,4,"), std::string::npos) << text;
+  const ReadResult<std::vector<Placement>> read = read_placement_csv(text, "placements.csv");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read.value().size(), 1u);
+  EXPECT_EQ(read.value()[0].borough, placement.borough);
+  EXPECT_EQ(read.value()[0].child_ref, placement.child_ref);
+  EXPECT_EQ(write_placement_csv(read.value()), text);
+}
+
+// Regression: a huge cell was quoted whole in the problem (and the API's 422 body).
+TEST(PlacementCsv, AHugeCellIsQuotedShort) {
+  const ReadResult<std::vector<Placement>> read = read_placement_csv(
+      kHeader + ",Barnet," + std::string(1 << 20, 'Q') + ",asd,9,4,,2024-09-02,,no,,41000,,,,,\n",
+      "big.csv");
+  ASSERT_FALSE(read.ok());
+  ASSERT_EQ(read.problems().size(), 1u);
+  EXPECT_LT(read.problems()[0].message.size(), 400u);
+  EXPECT_EQ(read.problems()[0].message.find("child_ref: '" + std::string(80, 'Q') +
+                                            "\xE2\x80\xA6' (1048576 characters) is not a child "
+                                            "reference"),
+            0u)
+      << read.problems()[0].message;
+}
+
+// Regression: a register saved from a spreadsheet as UTF-16, Latin-1 or with old Mac line ends.
+TEST(PlacementCsv, EncodingsAndLineEnds) {
+  const std::string row = ",Barnet,BA-12,asd,9,4,,2024-09-02,,no,,41000,,,,,\n";
+  std::string utf16;
+  for (char c : kHeader + row) utf16 += std::string{c, '\0'};
+  const ReadResult<std::vector<Placement>> wide = read_placement_csv(utf16, "p.csv");
+  ASSERT_FALSE(wide.ok());
+  EXPECT_EQ(wide.problems()[0].to_string(),
+            "p.csv: file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");
+
+  const ReadResult<std::vector<Placement>> latin1 =
+      read_placement_csv(kHeader +
+                             ",Barnet,BA-12,asd,9,4,,2024-09-02,,no,,41000,,,,,\n"
+                             ",Br\xF6mley,BR-1,asd,9,4,,2024-09-02,,no,,41000,,,,,\n",
+                         "p.csv");
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_EQ(latin1.problems()[0].to_string(),
+            "p.csv:3:4: file is not UTF-8 (byte 0xF6 at line 3, column 4; looks like "
+            "Latin-1/Windows-1252: save it as CSV UTF-8)");
+
+  std::string mac = kHeader + row;
+  for (char& c : mac) {
+    if (c == '\n') c = '\r';
+  }
+  const ReadResult<std::vector<Placement>> read = read_placement_csv(mac, "p.csv");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read.value().size(), 1u);
+  EXPECT_EQ(read.value()[0].child_ref, "BA-12");
+}
+
 }  // namespace
 }  // namespace sendplan::placements

@@ -249,5 +249,60 @@ TEST(ProviderCsvFields, QuotingAndDecimals) {
   EXPECT_FALSE(detail::parse_iso_date("2023-04-31"));
 }
 
+// Regression (security review): a provider named =HYPERLINK(...) was exported verbatim, so a
+// spreadsheet opening providers.csv ran it. The cell now starts with an apostrophe and is quoted;
+// numbers (a negative longitude) stay numbers; and the register reads it back as it was.
+TEST(ProviderCsv, FormulaNamesAreNeutralisedAndReadBackExactly) {
+  Provider formula;
+  formula.name = "=HYPERLINK(\"http://x\",\"Click\")";
+  formula.type = ProviderType::kIndependentSpecial;
+  formula.local_authority = "@SUM(A1:A9)";
+  formula.location = geo::LatLon{51.5, -0.1226};
+  formula.source = "-2+3";
+  const std::string text = write_provider_csv({formula});
+  const std::string row = text.substr(text.find('\n') + 1);
+  EXPECT_EQ(row,
+            ",,\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\",independent-special,,"
+            "\"'@SUM(A1:A9)\",,51.5,-0.1226,,,,day,no,,0,0,,,no,\"'-2+3\"\n");
+
+  const ReadResult<std::vector<Provider>> read = read_provider_csv(text, "providers.csv");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read.value().size(), 1u);
+  expect_same(read.value()[0], formula);
+  EXPECT_EQ(write_provider_csv(read.value()), text);
+}
+
+// Regression: a cell of 19 MB was echoed whole into a 422 body; a problem quotes 80 characters.
+TEST(ProviderCsv, AHugeCellIsQuotedShort) {
+  const ReadResult<std::vector<Provider>> read = read_provider_csv(
+      "name,type\nHill House," + std::string(1 << 20, 'z') + "\n", "providers.csv");
+  ASSERT_FALSE(read.ok());
+  ASSERT_EQ(read.problems().size(), 1u);
+  EXPECT_LT(read.problems()[0].message.size(), 300u);
+  EXPECT_NE(read.problems()[0].message.find("unknown provider type '" + std::string(80, 'z') +
+                                            "\xE2\x80\xA6' (1048576 characters)"),
+            std::string::npos)
+      << read.problems()[0].message;
+}
+
+// Regression: a register saved as UTF-16 or Latin-1 is named as such, not misread.
+TEST(ProviderCsv, FilesThatAreNotUtf8AreRefusedClearly) {
+  const ReadResult<std::vector<Provider>> latin1 = read_provider_csv(
+      "name,type\nSt Ren\xE9"
+      "e,independent-special\n",
+      "providers.csv");
+  ASSERT_FALSE(latin1.ok());
+  ASSERT_EQ(latin1.problems().size(), 1u);
+  EXPECT_EQ(latin1.problems()[0].to_string(),
+            "providers.csv:2:7: file is not UTF-8 (byte 0xE9 at line 2, column 7; looks like "
+            "Latin-1/Windows-1252: save it as CSV UTF-8)");
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("name,type\nHill,independent-special\n")) utf16 += std::string{c, '\0'};
+  const ReadResult<std::vector<Provider>> wide = read_provider_csv(utf16, "providers.csv");
+  ASSERT_FALSE(wide.ok());
+  EXPECT_EQ(wide.problems()[0].message,
+            "file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");
+}
+
 }  // namespace
 }  // namespace sendplan::placements

@@ -58,6 +58,35 @@ TEST(RoutesCsvReader, RoundTripsTheWriter) {
   EXPECT_EQ(routes[0].stops[1].time, 479.0);  // 478.5 was written as 07:59
 }
 
+// Regression (security review): ids that a spreadsheet would run are written neutralised
+// ("'=..."), and the reader gives them back exactly as the plan had them.
+TEST(RoutesCsvReader, RoundTripsFormulaLikeIdsThroughTheNeutralisedCells) {
+  transport::DayPlan plan = testing::sample_plan();
+  plan.routes[0].route_id = "=AM-001";
+  plan.routes[0].vehicle_type = "@minibus";
+  for (transport::RouteStop& stop : plan.routes[0].stops) {
+    if (stop.pupil_id == "P1") stop.pupil_id = "-P1";
+  }
+  const std::string text = routes_csv(plan);
+  EXPECT_NE(text.find("\nAM,\"'=AM-001\",\"'@minibus\",1,\"'-P1\",pickup,home,51.53210,-0.10570,"),
+            std::string::npos)
+      << text;
+  auto result = parse_current_routes(text, "routes.csv");
+  ASSERT_TRUE(result.ok()) << transport::format_problems(result.problems());
+  EXPECT_EQ(result.value()[0].route_id, "=AM-001");
+  EXPECT_EQ(result.value()[0].vehicle_type, "@minibus");
+  EXPECT_EQ(result.value()[0].stops[0].pupil_id, "-P1");
+}
+
+// Regression: a routes.csv saved as Latin-1 is refused with where the first bad byte is.
+TEST(RoutesCsvReader, Latin1IsRefusedWithLineAndColumn) {
+  expect_problems(parse_current_routes(kHeader + "AM,R1,taxi,1,P\xE9,pickup\n", "routes.csv"),
+                  "routes.csv",
+                  {{2, "",
+                    "file is not UTF-8 (byte 0xE9 at line 2, column 15; looks like "
+                    "Latin-1/Windows-1252: save it as CSV UTF-8)"}});
+}
+
 TEST(RoutesCsvReader, AcceptsAnyColumnOrderCaseCrlfBomAndBlankTimes) {
   auto result = read_current_routes(kDataDir + "/current_routes_crlf.csv");
   ASSERT_TRUE(result.ok()) << transport::format_problems(result.problems());

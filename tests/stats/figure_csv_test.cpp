@@ -57,5 +57,23 @@ TEST(FigureCsv, EmptyFigureIsTheHeaderOnly) {
   EXPECT_EQ(figure_csv(Figure{}), "figure,series,period,year,value,symbol,unit,source\n");
 }
 
+// Regression (security review): a series or source that a spreadsheet would run as a formula is
+// neutralised (leading apostrophe, quoted); negative values and DfE's "-" symbol stay as they are.
+TEST(FigureCsv, FormulaTextIsNeutralisedAndNumbersKept) {
+  Figure figure;
+  figure.id = "balance";
+  figure.unit = Unit::kPercent;
+  figure.source = "@SUM(1+1)*cmd|' /C calc'!A0";
+  figure.series = {{"=HYPERLINK(\"http://x\",\"Click\")",
+                    "area",
+                    {{"2023-24", 2023, -3.5, ""}, {"2024-25", 2024, std::nullopt, "-"}}}};
+  EXPECT_EQ(figure_csv(figure),
+            "figure,series,period,year,value,symbol,unit,source\n"
+            "balance,\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\",2023-24,2023,-3.5,,percent,"
+            "\"'@SUM(1+1)*cmd|' /C calc'!A0\"\n"
+            "balance,\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\",2024-25,2024,,-,percent,"
+            "\"'@SUM(1+1)*cmd|' /C calc'!A0\"\n");
+}
+
 }  // namespace
 }  // namespace sendplan::stats

@@ -237,5 +237,36 @@ TEST(MatrixCsvProblems, AVeryBadFileListsTheFirstThousand) {
   EXPECT_NE(error.message.find("\n... and 5 more problems"), std::string::npos);
 }
 
+// Regression (security review): a 19 MB cell was quoted whole; a problem shows 80 characters.
+TEST(MatrixCsvProblems, AHugeCellIsQuotedShort) {
+  const std::string huge(1 << 20, 'x');
+  const Error error = error_of("from,to,minutes\nP1,S1," + huge + "\n");
+  EXPECT_EQ(error.to_string(), "matrix.csv:2:7: minutes is not a number: '" + std::string(80, 'x') +
+                                   "\xE2\x80\xA6' (1048576 characters)");
+}
+
+// Regression: files that are not UTF-8 gave misleading problems; they are now named as such.
+TEST(MatrixCsvProblems, Utf16AndLatin1FilesAreRefusedClearly) {
+  const std::string text = "from,to,minutes\nP1,S1,4\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : text) utf16 += std::string{c, '\0'};
+  EXPECT_EQ(error_of(utf16).to_string(),
+            "matrix.csv: file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");
+  EXPECT_EQ(error_of(utf16.substr(2)).to_string(),
+            "matrix.csv: file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");
+  EXPECT_EQ(error_of("from,to,minutes\nP1,S1,4\nCaf\xE9,S1,5\n").to_string(),
+            "matrix.csv:3:4: file is not UTF-8 (byte 0xE9 at line 3, column 4; looks like "
+            "Latin-1/Windows-1252: save it as CSV UTF-8)");
+}
+
+// Regression: CR-only line ends (old Mac) made one line and "required column is missing".
+TEST(MatrixCsv, CrOnlyLineEndsAreLineEnds) {
+  Result<MatrixCsv> csv = parse_matrix_csv("from,to,minutes\rP1,S1,4\rS1,P1,5\r", "m.csv");
+  ASSERT_TRUE(csv.ok()) << csv.error().to_string();
+  EXPECT_EQ(csv.value().entries.size(), 2u);
+  EXPECT_EQ(error_of("from,to,minutes\rP1,S1,x\r").to_string(),
+            "matrix.csv:2:7: minutes is not a number: 'x'");
+}
+
 }  // namespace
 }  // namespace sendplan::travel

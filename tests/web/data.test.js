@@ -215,6 +215,18 @@ test('(h) the London map colours the 33 boroughs by an indicator, with London an
   assert.ok(colours.size >= 3, `at least 3 colours: ${[...colours]}`);
   assert.equal(await page.getByTestId('map-legend').locator('li').count(), 5, 'five classes, nothing missing');
 
+  // Regression (security review): the tooltip was an HTML string, so markup in a name would run.
+  // It is now a DOM node holding one text node, with the same text as the info line.
+  await map.locator('path.choropleth-area[data-code="E09000007"]').hover({force: true});
+  const tooltip = page.locator('.leaflet-tooltip');
+  await tooltip.waitFor();
+  const shown = await tooltip.evaluate((t) => ({text: t.textContent, elements: t.querySelectorAll('*').length,
+    textOnly: [...t.querySelectorAll('span')].every((s) => [...s.childNodes].every((n) => n.nodeType === Node.TEXT_NODE))}));
+  assert.equal(shown.elements, 1, 'one span, no markup inside');
+  assert.ok(shown.textOnly, 'the tooltip is text');
+  assert.match(shown.text, /^Camden: /);
+  assert.equal(shown.text, await text(page.getByTestId('map-info')), 'the same text as the info line');
+
   // The darkest class holds the largest value.
   const top = api.values.reduce((a, b) => (b.value > a.value ? b : a));
   assert.equal(await map.locator(`path[data-code="${top.area_code}"]`).getAttribute('fill'), '#253494');

@@ -502,6 +502,13 @@ test('(h) gaps: the sub-region × need table and the need\'s figures equal the A
   assert.equal(await page.locator('[data-testid=gaps-map] path.gap-area').count(), 33, 'a shape per borough');
   const fills = new Set(await page.locator('[data-testid=gaps-map] path.gap-area').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill'))));
   assert.ok(fills.size >= 2, `boroughs shaded by their sub-region's gap: ${[...fills]}`);
+  // Regression (security review): the tooltip was an HTML string; it is now a node of text only.
+  await page.locator('[data-testid=gaps-map] path.gap-area[data-borough="Camden"]').hover({force: true});
+  const tooltip = page.locator('[data-testid=gaps-map] .leaflet-tooltip');
+  await tooltip.waitFor();
+  const shown = await tooltip.evaluate((t) => ({text: t.textContent, elements: t.querySelectorAll('*').length}));
+  assert.equal(shown.elements, 1, 'one span, no markup inside');
+  assert.match(shown.text, /^Camden \(.+\): (gap \S+ places|no figure)$/);
   await screenshot(page, 'placements-gaps.png');
 
   await page.getByTestId('gaps-need').selectOption(api.needs[2]);

@@ -4,6 +4,7 @@
 // a "Show the numbers" table under it).
 
 import {api, explain} from './api.js';
+import {csvText} from './csv.js';
 import {h, message, replaceChildren} from './dom.js';
 import {DASH} from './format.js';
 
@@ -89,15 +90,9 @@ export function indicatorOptions(indicators, selected) {
 
 // --- downloads ----------------------------------------------------------------------------------
 
-function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvText(header, rows) {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// CSV text (spreadsheet-safe cells) comes from csv.js; re-exported for the pages that import it
+// from here.
+export {csvText};
 
 // Saves `url` (a data: or blob: URL) as a file named `fileName`.
 export function saveUrl(fileName, url) {

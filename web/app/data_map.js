@@ -140,7 +140,8 @@ export async function showMap(body, {signal, boroughs}, [wantedId, wantedPeriod]
   };
   for (const shape of shapes) {
     const layer = L.geoJSON(shape.feature, {className: 'choropleth-area', style: {color: '#ffffff', weight: 1, fillOpacity: 1}});
-    layer.bindTooltip(() => describe(shape.code), {sticky: true});
+    // A DOM node, not a string: Leaflet parses a string tooltip as HTML, and names come from data.
+    layer.bindTooltip(() => h('span', {}, describe(shape.code)), {sticky: true});
     layer.on('mouseover click', () => { info.textContent = describe(shape.code); });
     byCode.set(shape.code, {...shape, layer});
   }

@@ -105,7 +105,9 @@ async function gapMap(container, legend, meta, data, need, boroughs, signal) {
     const cell = bySub.get(subRegion);
     const layer = L.geoJSON(s.feature, {className: 'gap-area', style: {color: '#ffffff', weight: 1, fillOpacity: 1,
       fillColor: cell ? gapColour(cell.gap, max) : '#e8e8e8'}});
-    layer.bindTooltip(() => `${s.name} (${subRegion ?? 'no sub-region'}): ${cell ? `gap ${signed(cell.gap)} places` : 'no figure'}`, {sticky: true});
+    // A DOM node, not a string: Leaflet parses a string tooltip as HTML, and names come from data.
+    layer.bindTooltip(() => h('span', {},
+      `${s.name} (${subRegion ?? 'no sub-region'}): ${cell ? `gap ${signed(cell.gap)} places` : 'no figure'}`), {sticky: true});
     return {layer, name: s.name, subRegion};
   });
   map.fitBounds(L.featureGroup(layers.map((l) => l.layer)).getBounds(), {padding: [8, 8]});

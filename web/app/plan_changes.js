@@ -7,6 +7,7 @@
 // its progress.
 
 import {api, explain, planPath} from './api.js';
+import {fromSpreadsheetSafe} from './csv.js';
 import {h, message, replaceChildren, table} from './dom.js';
 import {count, countSigned, decimal, DASH, money, moneySigned, plural, runName} from './format.js';
 
@@ -33,7 +34,8 @@ export function parseCsv(text) {
   }
   if (cell || row.length) { row.push(cell); rows.push(row); }
   const [header = [], ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
+  // Cells the server guarded against spreadsheet formulas ("'=x") read as they were ("=x").
+  return body.map((r) => Object.fromEntries(header.map((name, i) => [name, fromSpreadsheetSafe(r[i] ?? '')])));
 }
 
 // routes.csv as routes in file order: [{run, route_id, vehicle_type, stops: [{pupil_id, action, place, time}]}].

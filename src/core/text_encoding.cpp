@@ -1,0 +1,99 @@
+// The UTF-8 check and the old Mac line ends (see the header).
+#include "core/text_encoding.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+
+namespace sendplan {
+namespace {
+
+constexpr std::size_t kSniffBytes = 4096;
+
+// UTF-16 has a NUL in every other byte for ASCII text; other text has none.
+bool looks_like_utf16(std::string_view text) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
+  const std::string_view start = text.substr(0, kSniffBytes);
+  const auto nuls = static_cast<std::size_t>(std::count(start.begin(), start.end(), '\0'));
+  return nuls > 0 && nuls * 4 >= start.size();
+}
+
+// The length of the UTF-8 character at `i`, or 0 when the bytes there are not one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  char32_t code = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, code = lead & 0x1F, minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, code = lead & 0x0F, minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, code = lead & 0x07, minimum = 0x10000;
+  } else {
+    return 0;  // a continuation byte without a lead, or 0xF8–0xFF
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+  if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+}  // namespace
+
+Status check_utf8_text(std::string_view text, const std::string& file) {
+  if (looks_like_utf16(text)) {
+    return make_error(ErrorCode::kParse,
+                      "file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)", {file, 0, 0});
+  }
+  int line = 1;
+  int column = 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      ++line;
+      column = 1;
+      ++i;
+      continue;
+    }
+    const std::size_t length = c == '\0' ? 0 : utf8_length(text, i);
+    if (length == 0) {
+      const unsigned byte = static_cast<unsigned char>(c);
+      const std::string message =
+          c == '\0' ? fmt::format(
+                          "file is not UTF-8 text (byte 0x00 at line {}, column {}; save "
+                          "it as CSV UTF-8)",
+                          line, column)
+                    : fmt::format(
+                          "file is not UTF-8 (byte 0x{:02X} at line {}, column {}; looks "
+                          "like Latin-1/Windows-1252: save it as CSV UTF-8)",
+                          byte, line, column);
+      return make_error(ErrorCode::kParse, message, {file, line, column});
+    }
+    ++column;
+    i += length;
+  }
+  return Status::success();
+}
+
+Result<std::string_view> utf8_csv_text(std::string_view text, const std::string& file,
+                                       std::string& storage) {
+  Status checked = check_utf8_text(text, file);
+  if (!checked.ok()) return checked.error();
+  if (text.find('\r') == std::string_view::npos || text.find('\n') != std::string_view::npos) {
+    return text;
+  }
+  storage.assign(text);
+  std::replace(storage.begin(), storage.end(), '\r', '\n');
+  return std::string_view(storage);
+}
+
+}  // namespace sendplan
