@@ -130,7 +130,7 @@ FuzzServer::FuzzServer() {
   work_path_ = scratch_path("work.db");
   write_template();
   fresh_store();
-  jobs_ = std::make_unique<server::PlanJobs>(store_, *travel_, 1);
+  jobs_ = std::make_unique<server::PlanJobs>(store_, *travel_, server::PlanJobLimits{1, 3, 100});
   jobs_->stop();  // submitted plans now fail at once, in the request
   sessions_ = std::make_unique<server::Sessions>(store_, 8, true);
   api_.emplace(store_, atlas(), *sessions_, *jobs_, api_settings());

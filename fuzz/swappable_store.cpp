@@ -21,8 +21,30 @@ Result<std::optional<store::User>> SwappableStore::user_by_id(std::int64_t id) {
 Result<std::vector<store::User>> SwappableStore::list_users() {
   return inner_->list_users();
 }
-Status SwappableStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
-  return inner_->set_password_hash(user_id, hash);
+Status SwappableStore::set_password_hash(std::int64_t user_id, const std::string& hash,
+                                         bool must_change) {
+  return inner_->set_password_hash(user_id, hash, must_change);
+}
+Status SwappableStore::update_user(const store::User& user) {
+  return inner_->update_user(user);
+}
+Status SwappableStore::delete_user(std::int64_t user_id, const std::string& at) {
+  return inner_->delete_user(user_id, at);
+}
+Result<int> SwappableStore::delete_sessions_of(std::int64_t user_id) {
+  return inner_->delete_sessions_of(user_id);
+}
+Result<std::int64_t> SwappableStore::add_provider_recorded(const store::ProviderRecord& provider,
+                                                           const store::ProviderChange& change) {
+  return inner_->add_provider_recorded(provider, change);
+}
+Status SwappableStore::update_provider_recorded(const store::ProviderRecord& provider,
+                                                const store::ProviderChange& change) {
+  return inner_->update_provider_recorded(provider, change);
+}
+Result<std::vector<store::ProviderChange>> SwappableStore::provider_history(
+    std::int64_t provider_id) {
+  return inner_->provider_history(provider_id);
 }
 Status SwappableStore::add_session(const store::Session& session) {
   return inner_->add_session(session);
@@ -86,4 +108,17 @@ Result<int> SwappableStore::fail_unfinished_plans(const std::string& message,
   return inner_->fail_unfinished_plans(message, finished_at);
 }
 
+}  // namespace sendplan::fuzz
+
+namespace sendplan::fuzz {
+Status SwappableStore::set_plan_note(std::int64_t id, const std::string& note) {
+  return inner_->set_plan_note(id, note);
+}
+}  // namespace sendplan::fuzz
+
+namespace sendplan::fuzz {
+Result<std::int64_t> SwappableStore::add_dataset_audited(const store::Dataset& dataset,
+                                                         const store::AuditEntry& entry) {
+  return inner_->add_dataset_audited(dataset, entry);
+}
 }  // namespace sendplan::fuzz

@@ -21,7 +21,16 @@ class SwappableStore final : public store::Store {
   Result<std::optional<store::User>> find_user(const std::string& username) override;
   Result<std::optional<store::User>> user_by_id(std::int64_t id) override;
   Result<std::vector<store::User>> list_users() override;
-  Status set_password_hash(std::int64_t user_id, const std::string& hash) override;
+  Status set_password_hash(std::int64_t user_id, const std::string& hash,
+                           bool must_change) override;
+  Status update_user(const store::User& user) override;
+  Status delete_user(std::int64_t user_id, const std::string& at) override;
+  Result<int> delete_sessions_of(std::int64_t user_id) override;
+  Result<std::int64_t> add_provider_recorded(const store::ProviderRecord& provider,
+                                             const store::ProviderChange& change) override;
+  Status update_provider_recorded(const store::ProviderRecord& provider,
+                                  const store::ProviderChange& change) override;
+  Result<std::vector<store::ProviderChange>> provider_history(std::int64_t provider_id) override;
   Status add_session(const store::Session& session) override;
   Result<std::optional<store::Session>> find_session(const std::string& token_hash) override;
   Status delete_session(const std::string& token_hash) override;
@@ -29,11 +38,14 @@ class SwappableStore final : public store::Store {
   Status append_audit(const store::AuditEntry& entry) override;
   Result<std::vector<store::AuditEntry>> list_audit(int limit, int offset) override;
   Result<std::int64_t> add_dataset(const store::Dataset& dataset) override;
+  Result<std::int64_t> add_dataset_audited(const store::Dataset& dataset,
+                                           const store::AuditEntry& entry) override;
   Result<std::optional<store::Dataset>> get_dataset(std::int64_t id) override;
   Result<std::optional<store::Dataset>> latest_dataset(const std::string& borough,
                                                        const std::string& kind) override;
   Result<std::vector<store::DatasetInfo>> list_datasets(const std::string& borough) override;
   Result<std::int64_t> add_plan(const store::PlanRecord& plan) override;
+  Status set_plan_note(std::int64_t id, const std::string& note) override;
   Status update_plan_progress(std::int64_t id, store::PlanStatus status, double progress,
                               const std::string& message) override;
   Status finish_plan(std::int64_t id, const std::string& summary_json,

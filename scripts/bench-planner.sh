@@ -4,7 +4,8 @@
 # service (also written to out/bench/planner.csv).
 #   1. Hackney, 300 pupils, 20 s
 #   2. Croydon, 1,500 pupils, 100 s (target: both runs in under 2 minutes)
-#   3. outer London (issue 12): Havering 300 pupils (30 s) and Bromley 1,500 pupils (100 s):
+#   3. outer London (issue 12): Havering 300 pupils (30 s; also with the uniform travel model)
+#      and Bromley 1,500 pupils (100 s):
 #      planned children, the three journey-time groups, cost, vehicles, time; then 20 mid-term
 #      changes to the 1,500-pupil borough (7 leave, 7 join, 6 move house) planned two ways:
 #      `plan --update` from the plan in force, and from scratch
@@ -31,18 +32,18 @@ mkdir -p "$out"
 csv="$repo/out/bench/planner.csv"
 echo "case,pupils,time_limit_s,wall_s,cost_per_day,vehicles,routes_am,routes_pm,unserved,not_compliant,within,unavoidable,avoidable" >"$csv"
 
-# field NAME FILE: the first number after "NAME": in a summary.json.
-field() { sed -n "s/.*\"$1\": \\([0-9.]*\\).*/\\1/p" "$2" | head -n 1; }
-routes() { tr -d '\n ' <"$2" | sed -n "s/.*\"routes\":{\"AM\":\\([0-9]*\\),\"PM\":\\([0-9]*\\)}.*/\\$1/p"; }
+# The summary's figures (jq, installed by scripts/install-deps.sh).
+summary_field() { jq -r ".summary.$1 // \"\"" "$2"; }
 
 row() {  # case pupils limit wall summary.json
   local summary=$5
   printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' "$1" "$2" "$3" "$4" \
-    "$(field cost_per_day "$summary")" "$(field vehicles "$summary")" \
-    "$(routes 1 "$summary")" "$(routes 2 "$summary")" \
-    "$(field unserved "$summary")" "$(field over_limit "$summary")" \
-    "$(field within_guidance "$summary")" "$(field over_guidance_unavoidable "$summary")" \
-    "$(field over_guidance_avoidable "$summary")" >>"$csv"
+    "$(summary_field cost_per_day "$summary")" "$(summary_field vehicles "$summary")" \
+    "$(summary_field routes.AM "$summary")" "$(summary_field routes.PM "$summary")" \
+    "$(summary_field unserved "$summary")" "$(summary_field over_limit "$summary")" \
+    "$(summary_field journey_time.within_guidance "$summary")" \
+    "$(summary_field journey_time.over_guidance_unavoidable "$summary")" \
+    "$(summary_field journey_time.over_guidance_avoidable "$summary")" >>"$csv"
 }
 
 generate() {  # borough pupils seed dir
@@ -50,14 +51,15 @@ generate() {  # borough pupils seed dir
     --boundaries "$boundaries" >/dev/null
 }
 
-plan_case() {  # name borough pupils seed limit
+plan_case() {  # name borough pupils seed limit [travel model]
   local dir="$out/$1"
   generate "$2" "$3" "$4" "$dir"
-  echo "== $1: $2, $3 pupils, --time-limit $5 =="
+  echo "== $1: $2, $3 pupils, --time-limit $5, ${6:-zones} travel model =="
   local start end status=0
   start=$(date +%s.%N)
   "$sendplan" plan --pupils "$dir/pupils.csv" --schools "$dir/schools.csv" \
-    --fleet "$dir/fleet.csv" --time-limit "$5" --out "$dir/plan" || status=$?
+    --fleet "$dir/fleet.csv" --time-limit "$5" --out "$dir/plan" \
+    --boundaries "$boundaries" --travel-model "${6:-zones}" || status=$?
   end=$(date +%s.%N)
   [[ $status -le 1 ]] || { echo "bench-planner: plan failed ($status)" >&2; exit 1; }
   row "$1" "$3" "$5" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')" \
@@ -69,6 +71,7 @@ seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b 
 plan_case hackney-300 Hackney 300 1 20
 plan_case croydon-1500 Croydon 1500 3 100
 plan_case havering-300 Havering 300 5 30
+plan_case havering-300-uniform Havering 300 5 30 uniform
 plan_case bromley-1500 Bromley 1500 7 100
 
 # 20 changes to Bromley: rows 2-8 leave, rows 9-14 move about 1 km north, and 7 new children
@@ -94,14 +97,15 @@ start=$(date +%s.%N)
 status=0
 "$sendplan" plan --pupils "$changed/pupils.csv" --schools "$changed/schools.csv" \
   --fleet "$changed/fleet.csv" --update "$out/bromley-1500/plan/routes.csv" \
-  --out "$changed/update" >"$changed/update.txt" || status=$?
+  --boundaries "$boundaries" --out "$changed/update" >"$changed/update.txt" || status=$?
 [[ $status -le 1 ]] || { echo "bench-planner: update failed ($status)" >&2; exit 1; }
 row bromley-1500-update-20 1500 "" "$(seconds_since "$start")" "$changed/update/summary.json"
 grep '^Update:' "$changed/update.txt" || true
 start=$(date +%s.%N)
 status=0
 "$sendplan" plan --pupils "$changed/pupils.csv" --schools "$changed/schools.csv" \
-  --fleet "$changed/fleet.csv" --time-limit 100 --out "$changed/scratch" || status=$?
+  --fleet "$changed/fleet.csv" --time-limit 100 --boundaries "$boundaries" \
+  --out "$changed/scratch" || status=$?
 [[ $status -le 1 ]] || { echo "bench-planner: plan failed ($status)" >&2; exit 1; }
 row bromley-1500-changed-from-scratch 1500 100 "$(seconds_since "$start")" \
   "$changed/scratch/summary.json"

@@ -4,6 +4,9 @@
 #include "cli/cli_app.h"
 
 #include <CLI/CLI.hpp>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "cli/bench_command.h"
 #include "cli/generate_command.h"
@@ -205,6 +208,17 @@ int run_cli(int argc, char** argv) {
   serve_command->add_option("--workers", serve.workers, "Plans that may run at once (1..16)")
       ->default_val(serve.workers);
   serve_command
+      ->add_option("--max-plans-per-borough", serve.max_plans_per_borough,
+                   "Plans one borough may have waiting or running")
+      ->default_val(serve.max_plans_per_borough);
+  serve_command
+      ->add_option("--max-pupils", serve.max_pupils,
+                   "Pupils in one upload and in one plan (memory grows with the square)")
+      ->default_val(serve.max_pupils);
+  serve_command->add_flag("--trust-forwarded-for", serve.trust_forwarded_for,
+                          "Behind a reverse proxy: take the client's address from the last "
+                          "X-Forwarded-For entry (sign-in throttling, audit log)");
+  serve_command
       ->add_option("--default-time-limit", serve.default_time_limit,
                    "Seconds a plan searches when the request does not say")
       ->default_val(serve.default_time_limit);
@@ -226,6 +240,29 @@ int run_cli(int argc, char** argv) {
                      "Read the password from the first line of standard input");
   CLI::App* user_list = user_command->add_subcommand("list", "List the accounts");
   user_list->add_option("--database", user.database, "As for serve")->default_val(user.database);
+  std::string user_action;
+  std::vector<CLI::App*> user_changes;
+  for (const auto& [name, what] : std::vector<std::pair<const char*, const char*>>{
+           {"disable", "Disable an account (its sessions end; it cannot sign in)"},
+           {"enable", "Enable a disabled account"},
+           {"delete", "Delete an account (its name stays in the audit log)"},
+           {"sign-out", "End every session of an account"},
+           {"reset-password", "Set a temporary password; the user must change it"},
+           {"change", "Change an account's role and/or borough"}}) {
+    CLI::App* change = user_command->add_subcommand(name, what);
+    change->add_option("--database", user.database, "As for serve")->default_val(user.database);
+    change->add_option("--username", user.username, "The account (any case)")->required();
+    if (std::string_view(name) == "change") {
+      change->add_option("--role", user.role, "officer, analyst or admin");
+      change->add_option("--borough", user.borough, "The officer's borough ('none' for none)");
+      change->add_option("--shared", user.shared, "The shared/ folder (default ../shared)");
+    }
+    if (std::string_view(name) == "reset-password")
+      change->add_flag("--password-stdin", user.password_stdin,
+                       "Read the password from the first line of standard input");
+    change->callback([&user_action, name = std::string(name)] { user_action = name; });
+    user_changes.push_back(change);
+  }
 
   ImportOptions import_options;
   CLI::App* import_command =
@@ -350,6 +387,7 @@ int run_cli(int argc, char** argv) {
   if (serve_command->parsed()) return run_serve(serve);
   if (user_add->parsed()) return run_user_add(user);
   if (user_list->parsed()) return run_user_list(user);
+  if (!user_action.empty()) return run_user_change(user, user_action);
   if (import_dfe->parsed()) return run_import_dfe(import_options);
   if (report_command->parsed()) return run_report(report);
   if (forecast_command->parsed()) return run_forecast(report);

@@ -67,6 +67,12 @@ int run_serve(const ServeOptions& options) {
     return report_error(make_error(ErrorCode::kInvalidArgument, "--port must be 0 to 65535"));
   if (options.workers < 1 || options.workers > 16)
     return report_error(make_error(ErrorCode::kInvalidArgument, "--workers must be 1 to 16"));
+  if (options.max_plans_per_borough < 1 || options.max_plans_per_borough > 100)
+    return report_error(
+        make_error(ErrorCode::kInvalidArgument, "--max-plans-per-borough must be 1 to 100"));
+  if (options.max_pupils < 1 || options.max_pupils > 100000)
+    return report_error(
+        make_error(ErrorCode::kInvalidArgument, "--max-pupils must be 1 to 100,000"));
   if (Status crypto = server::init_crypto(); !crypto) return report_error(crypto.error());
   Result<server::BoroughAtlas> atlas = server::BoroughAtlas::read(boundaries_path(options.shared));
   if (!atlas) return report_error(atlas.error());
@@ -101,7 +107,10 @@ int run_serve(const ServeOptions& options) {
   server::ApiSettings settings;
   settings.postcodes = postcodes.value() ? &*postcodes.value() : nullptr;
   settings.default_time_limit_seconds = options.default_time_limit;
-  server::PlanJobs jobs(store, *travel.value(), options.workers);
+  settings.max_pupils = options.max_pupils;
+  settings.trust_forwarded_for = options.trust_forwarded_for;
+  server::PlanJobs jobs(store, *travel.value(),
+                        server::PlanJobLimits{options.workers, options.max_plans_per_borough, 100});
   server::Sessions sessions(store, 8, !options.insecure_cookies);
   server::Api api(store, atlas.value(), sessions, jobs, settings);
   server::WebServerOptions web;
@@ -151,15 +160,81 @@ int run_user_add(const UserOptions& options) {
   return 0;
 }
 
+int run_user_change(const UserOptions& options, const std::string& action) {
+  Result<std::unique_ptr<store::Store>> opened = store::open_store(options.database);
+  if (!opened) return report_error(opened.error());
+  store::Store& store = *opened.value();
+  Result<std::optional<store::User>> found = store.find_user(options.username);
+  if (!found) return report_error(found.error());
+  if (!found.value())
+    return report_error(
+        make_error(ErrorCode::kNotFound, fmt::format("no account named '{}'", options.username)));
+  const store::User user = *found.value();
+  std::string detail;
+  Status done = Status::success();
+  if (action == "disable" || action == "enable") {
+    store::User changed = user;
+    changed.disabled = action == "disable";
+    done = store.update_user(changed);
+    detail = action == "disable" ? "disabled" : "enabled";
+  } else if (action == "delete") {
+    done = store.delete_user(user.id, store::utc_now());
+    detail = "deleted";
+  } else if (action == "sign-out") {
+    Result<int> ended = store.delete_sessions_of(user.id);
+    if (!ended) return report_error(ended.error());
+    detail = fmt::format("{} sessions ended", ended.value());
+  } else if (action == "reset-password") {
+    if (Status crypto = server::init_crypto(); !crypto) return report_error(crypto.error());
+    Result<std::string> password = read_new_password(options.password_stdin);
+    if (!password) return report_error(password.error());
+    if (Status rules = server::check_password_rules(password.value(), user.username); !rules)
+      return report_error(rules.error());
+    Result<std::string> hash = server::hash_password(password.value());
+    if (!hash) return report_error(hash.error());
+    done = store.set_password_hash(user.id, hash.value(), true);
+    detail = "password reset: must change it at the next sign-in";
+  } else {  // change
+    Result<server::BoroughAtlas> atlas =
+        server::BoroughAtlas::read(boundaries_path(options.shared));
+    if (!atlas) return report_error(atlas.error());
+    server::AccountChange change;
+    if (!options.role.empty()) change.role = options.role;
+    if (!options.borough.empty()) change.borough = options.borough == "none" ? "" : options.borough;
+    if (!change.role && !change.borough)
+      return report_error(
+          make_error(ErrorCode::kInvalidArgument, "give --role and/or --borough to change"));
+    Result<store::User> changed = server::changed_user(user, change, atlas.value());
+    if (!changed) return report_error(changed.error());
+    done = store.update_user(changed.value());
+    detail = server::account_difference(user, changed.value());
+  }
+  if (!done) return report_error(done.error());
+  const store::AuditEntry entry{0,
+                                store::utc_now(),
+                                0,
+                                "cli",
+                                "account " + action,
+                                user.borough,
+                                fmt::format("user {} ({}): {}", user.id, user.username, detail)};
+  if (Status audited = store.append_audit(entry); !audited) return report_error(audited.error());
+  fmt::print("{}: {}.\n", user.username, detail);
+  return 0;
+}
+
 int run_user_list(const UserOptions& options) {
   Result<std::unique_ptr<store::Store>> store = store::open_store(options.database);
   if (!store) return report_error(store.error());
   Result<std::vector<store::User>> users = store.value()->list_users();
   if (!users) return report_error(users.error());
-  fmt::print("{:<6} {:<24} {:<8} {:<24} {}\n", "id", "username", "role", "borough", "created");
+  fmt::print("{:<6} {:<24} {:<8} {:<24} {:<21} {}\n", "id", "username", "role", "borough",
+             "created", "status");
   for (const store::User& u : users.value())
-    fmt::print("{:<6} {:<24} {:<8} {:<24} {}\n", u.id, u.username, store::role_name(u.role),
-               u.borough, u.created_at);
+    fmt::print("{:<6} {:<24} {:<8} {:<24} {:<21} {}\n", u.id, u.username, store::role_name(u.role),
+               u.borough, u.created_at,
+               u.disabled               ? "disabled"
+               : u.must_change_password ? "must change password"
+                                        : "active");
   return 0;
 }
 

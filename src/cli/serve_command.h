@@ -11,11 +11,14 @@ namespace sendplan::cli {
 struct ServeOptions {
   std::string database = "sendplan.db";
   std::string host = "127.0.0.1";
-  int port = 8080;        // 0 = any free port
-  std::string shared;     // shared/ folder (boundaries); default ../shared
-  std::string web;        // the web app's folder; default: the source tree's web/
-  std::string postcodes;  // optional postcode file for inputs placed by postcode
-  int workers = 1;        // plans at once
+  int port = 8080;                   // 0 = any free port
+  std::string shared;                // shared/ folder (boundaries); default ../shared
+  std::string web;                   // the web app's folder; default: the source tree's web/
+  std::string postcodes;             // optional postcode file for inputs placed by postcode
+  int workers = 2;                   // plans at once
+  int max_plans_per_borough = 3;     // waiting or running
+  int max_pupils = 5000;             // in one upload and one plan
+  bool trust_forwarded_for = false;  // behind a reverse proxy
   double default_time_limit = 30;
   bool insecure_cookies = false;  // plain-HTTP development off localhost only
   bool log_requests = false;
@@ -24,7 +27,9 @@ struct ServeOptions {
 int run_serve(const ServeOptions& options);
 
 // `sendplan user add`: creates an account (password from stdin with --password-stdin, else
-// asked for on the terminal). `sendplan user list` prints the accounts.
+// asked for on the terminal). `sendplan user list` prints the accounts. `sendplan user
+// disable|enable|delete|sign-out|reset-password|change` manage one (--username); each is
+// written to the audit log as done by "cli".
 struct UserOptions {
   std::string database = "sendplan.db";
   std::string username;
@@ -35,6 +40,9 @@ struct UserOptions {
 };
 
 int run_user_add(const UserOptions& options);
+// `action`: "disable", "enable", "delete", "sign-out", "reset-password" (new temporary
+// password; the user must change it) or "change" (--role and/or --borough).
+int run_user_change(const UserOptions& options, const std::string& action);
 int run_user_list(const UserOptions& options);
 
 }  // namespace sendplan::cli

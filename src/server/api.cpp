@@ -25,6 +25,7 @@ void Api::register_routes(httplib::Server& server) {
   server.Post("/api/login", bind(&Api::login));
   server.Post("/api/logout", bind(&Api::logout));
   server.Get("/api/me", bind(&Api::me));
+  server.Post("/api/me/password", bind(&Api::change_own_password));
   server.Get("/api/boroughs", bind(&Api::boroughs));
   server.Get(fmt::format("{}/boundary", kBorough), bind(&Api::boundary));
   server.Put(fmt::format("{}/inputs/([^/]+)", kBorough), bind(&Api::upload));
@@ -34,6 +35,8 @@ void Api::register_routes(httplib::Server& server) {
   server.Get(fmt::format("{}/plans", kBorough), bind(&Api::list_plans));
   server.Get(R"(/api/plans/(\d{1,18}))", bind(&Api::get_plan));
   server.Get(R"(/api/plans/(\d{1,18})/files/([^/]+))", bind(&Api::plan_file));
+  server.Post(R"(/api/plans/(\d{1,18})/cancel)", bind(&Api::cancel_plan));
+  server.Delete(R"(/api/plans/(\d{1,18}))", bind(&Api::cancel_plan));
   server.Get(R"(/api/plans/(\d{1,18})/compare/(\d{1,18}))", bind(&Api::compare_plans));
   server.Post(R"(/api/plans/(\d{1,18})/preview)", bind(&Api::preview_edit));
   server.Post(R"(/api/plans/(\d{1,18})/save-edit)", bind(&Api::save_edit));
@@ -43,6 +46,10 @@ void Api::register_routes(httplib::Server& server) {
   server.Get("/api/audit", bind(&Api::audit_log));
   server.Get("/api/users", bind(&Api::users));
   server.Post("/api/users", bind(&Api::add_user));
+  server.Patch(R"(/api/users/(\d{1,18}))", bind(&Api::change_user));
+  server.Delete(R"(/api/users/(\d{1,18}))", bind(&Api::delete_user));
+  server.Post(R"(/api/users/(\d{1,18})/reset-password)", bind(&Api::reset_password));
+  server.Post(R"(/api/users/(\d{1,18})/revoke-sessions)", bind(&Api::revoke_sessions));
   server.Get("/api/stats/indicators", bind(&Api::stats_indicators));
   server.Get(R"(/api/stats/indicators/([a-z0-9-]{1,80}))", bind(&Api::stats_indicator));
   server.Get("/api/stats/areas", bind(&Api::stats_areas));
@@ -58,6 +65,7 @@ void Api::register_routes(httplib::Server& server) {
   server.Post("/api/providers", bind(&Api::save_provider));
   server.Put("/api/providers/import", bind(&Api::import_providers));
   server.Put(R"(/api/providers/(\d{1,18}))", bind(&Api::save_provider));
+  server.Get(R"(/api/providers/(\d{1,18})/history)", bind(&Api::provider_history));
   server.Get(fmt::format("{}/placements", kBorough), bind(&Api::borough_placements));
   server.Get(fmt::format("{}/placements\\.csv", kBorough), bind(&Api::borough_placements_csv));
   server.Put(fmt::format("{}/placements", kBorough), bind(&Api::upload_placements));
@@ -74,7 +82,17 @@ std::optional<Principal> Api::signed_in(const httplib::Request& request,
     store_failed(who.error(), response);
     return std::nullopt;
   }
-  if (!who.value()) send_error(response, 401, "unauthenticated", "sign in first");
+  if (!who.value()) {
+    send_error(response, 401, "unauthenticated", "sign in first");
+    return std::nullopt;
+  }
+  // After an administrator's reset, nothing but choosing a new password (and signing out).
+  if (who.value()->user.must_change_password && request.path != "/api/me" &&
+      request.path != "/api/me/password" && request.path != "/api/logout") {
+    send_error(response, 403, "password_change_required",
+               "choose a new password first (your administrator reset it)");
+    return std::nullopt;
+  }
   return who.value();
 }
 

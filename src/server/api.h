@@ -23,6 +23,7 @@
 #include "server/input_checks.h"
 #include "server/plan_jobs.h"
 #include "server/sessions.h"
+#include "server/sign_in_guard.h"
 #include "store/store.h"
 #include "transport/inputs.h"
 #include "transport/plan_edits.h"
@@ -34,6 +35,14 @@ struct ApiSettings {
   const geo::PostcodeDirectory* postcodes = nullptr;  // for inputs placed by postcode
   double default_time_limit_seconds = 30;
   double max_time_limit_seconds = 600;
+  // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry
+  // (for sign-in throttling and the audit log). Off: the connection's address.
+  bool trust_forwarded_for = false;
+  SignInGuardSettings sign_in;
+  // Plans: pupils in one upload and in one plan (the engine's matrices grow with the square),
+  // and the memory one plan may be estimated to need before it is refused.
+  int max_pupils = 5000;
+  std::size_t max_plan_memory_bytes = std::size_t{3} << 30;
 };
 
 // Counts of one pupils dataset, for aggregate views (kept per dataset id: datasets never change).
@@ -48,7 +57,12 @@ class Api {
  public:
   Api(store::Store& store, const BoroughAtlas& atlas, Sessions& sessions, PlanJobs& jobs,
       ApiSettings settings)
-      : store_(store), atlas_(atlas), sessions_(sessions), jobs_(jobs), settings_(settings) {}
+      : store_(store),
+        atlas_(atlas),
+        sessions_(sessions),
+        jobs_(jobs),
+        settings_(settings),
+        guard_(settings.sign_in) {}
 
   void register_routes(httplib::Server& server);
 
@@ -80,6 +94,9 @@ class Api {
   void login(const httplib::Request&, httplib::Response&);
   void logout(const httplib::Request&, httplib::Response&);
   void me(const httplib::Request&, httplib::Response&);
+  void change_own_password(const httplib::Request&, httplib::Response&);
+  // The client's address (the proxy's X-Forwarded-For entry when trusted).
+  std::string client_address(const httplib::Request& request) const;
   void boroughs(const httplib::Request&, httplib::Response&);
   void boundary(const httplib::Request&, httplib::Response&);
   // (api_inputs.cpp)
@@ -91,6 +108,11 @@ class Api {
   void list_plans(const httplib::Request&, httplib::Response&);
   void get_plan(const httplib::Request&, httplib::Response&);
   void plan_file(const httplib::Request&, httplib::Response&);
+  void cancel_plan(const httplib::Request&, httplib::Response&);
+  // A new plan of `inputs` for `borough` may be queued: within the size and memory limits
+  // (413) and the borough's share of the queue (429); else the response says why.
+  bool plan_admitted(const std::string& borough, const transport::TransportInputs& inputs,
+                     httplib::Response& response);
   std::string username_of(std::int64_t user_id);  // "" when unknown
   // (api_versions.cpp): plans as versions, compared, edited, re-planned and updated
   void compare_plans(const httplib::Request&, httplib::Response&);
@@ -131,6 +153,18 @@ class Api {
   void audit_log(const httplib::Request&, httplib::Response&);
   void users(const httplib::Request&, httplib::Response&);
   void add_user(const httplib::Request&, httplib::Response&);
+  void change_user(const httplib::Request&, httplib::Response&);
+  void delete_user(const httplib::Request&, httplib::Response&);
+  void reset_password(const httplib::Request&, httplib::Response&);
+  void revoke_sessions(const httplib::Request&, httplib::Response&);
+  // The start of every account change: an administrator with the CSRF token, and the account
+  // request.matches[1] names (404 when unknown or deleted).
+  struct AccountChangeAccess {
+    Principal who;
+    store::User user;
+  };
+  std::optional<AccountChangeAccess> account_to_change(const httplib::Request& request,
+                                                       httplib::Response& response);
   // (api_stats.cpp)
   void stats_indicators(const httplib::Request&, httplib::Response&);
   void stats_areas(const httplib::Request&, httplib::Response&);
@@ -146,6 +180,7 @@ class Api {
   void providers(const httplib::Request&, httplib::Response&);
   void providers_csv(const httplib::Request&, httplib::Response&);
   void save_provider(const httplib::Request&, httplib::Response&);
+  void provider_history(const httplib::Request&, httplib::Response&);
   void import_providers(const httplib::Request&, httplib::Response&);
   void borough_placements(const httplib::Request&, httplib::Response&);
   void borough_placements_csv(const httplib::Request&, httplib::Response&);
@@ -163,6 +198,7 @@ class Api {
   Sessions& sessions_;
   PlanJobs& jobs_;
   ApiSettings settings_;
+  SignInGuard guard_;
   std::mutex counts_mutex_;
   std::map<std::int64_t, PupilCounts> counts_;
 };

@@ -44,13 +44,20 @@ void Api::upload(const httplib::Request& request, httplib::Response& response) {
                                  problems.size() == 1 ? "" : "s", file_name)},
          {"problems", problems_json(problems)}});
   }
+  if (kind == "pupils" && rows.value() > settings_.max_pupils)
+    return send_error(response, 413, "too_large",
+                      fmt::format("{} has {} pupils; one upload may have at most {} (a plan's "
+                                  "memory grows with the square of its pupils): nothing was "
+                                  "stored",
+                                  file_name, rows.value(), settings_.max_pupils));
   store::Dataset dataset{
       0, name, kind, file_name, request.body, rows.value(), who.user.id, store::utc_now()};
-  Result<std::int64_t> id = store_.add_dataset(dataset);
+  // The file and its audit entry in one transaction: a failed audit stores no file (and a
+  // retry then stores it once).
+  const store::AuditEntry entry{
+      0, store::utc_now(), who.user.id, who.user.username, "upload " + kind, name, ""};
+  Result<std::int64_t> id = store_.add_dataset_audited(dataset, entry);
   if (!id) return store_failed(id.error(), response);
-  if (!audit(who, "upload " + kind, name,
-             fmt::format("dataset {} ({} rows)", id.value(), rows.value()), response))
-    return;
   dataset.id = id.value();
   send_json(response, 201,
             {{"dataset", dataset_json({dataset.id, dataset.borough, dataset.kind, dataset.file_name,

@@ -3,6 +3,7 @@
 // (its officers and administrators only, every read audited); the analyses and gaps are
 // regional aggregates with small numbers suppressed; the matching tool stores nothing.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -340,28 +341,98 @@ void Api::save_provider(const httplib::Request& request, httplib::Response& resp
   }
   store::ProviderRecord record = pl::to_record(provider.value());
   record.updated_by = who->user.username;
-  record.source = record.source.empty() ? "entered by " + who->user.username : record.source;
+  // Where a provider came from is the server's to say: "entered by <user>" for one added here;
+  // an edit keeps the stored source (e.g. "DfE section 41 list").
+  record.source = "entered by " + who->user.username;
   int status = 201;
+  store::ProviderChange change{0, store::utc_now(), who->user.id, who->user.username, "added", "",
+                               ""};
+  json before;
   if (request.matches.size() > 1) {  // PUT /api/providers/{id}
     record.id = std::stoll(request.matches[1]);
-    if (Status updated = store_.update_provider(record); !updated) {
-      if (updated.error().code == ErrorCode::kNotFound) {
+    Result<std::optional<store::ProviderRecord>> stored = store_.get_provider(record.id);
+    if (!stored) return store_failed(stored.error(), response);
+    if (!stored.value()) return send_error(response, 404, "not_found", "no such provider");
+    Result<pl::Provider> old = pl::from_record(*stored.value());
+    if (!old) return store_failed(old.error(), response);
+    before = provider_json(old.value());
+    record.source = stored.value()->source;
+    // The fields a published list gives are its to change: only an administrator may correct
+    // them on a provider that came from one.
+    const bool from_list = !stored.value()->source.starts_with("entered by ");
+    if (from_list && who->user.role != store::Role::kAdministrator) {
+      const store::ProviderRecord& was = *stored.value();
+      std::vector<std::string> locked;
+      if (record.urn != was.urn) locked.push_back("urn");
+      if (record.name != was.name) locked.push_back("name");
+      if (record.type != was.type) locked.push_back("type");
+      if (record.section41 != was.section41) locked.push_back("section41");
+      if (record.la_number != was.la_number) locked.push_back("la_number");
+      if (!locked.empty())
+        return send_error(response, 403, "forbidden",
+                          fmt::format("{} come from the {}; only an administrator may change them",
+                                      fmt::join(locked, ", "), was.source));
+    }
+    change.change = "edited";
+    change.before_json = before.dump();
+  }
+  // The record as it will be stored, for the history and the audit log.
+  store::ProviderRecord as_stored = record;
+  Result<pl::Provider> after_provider = pl::from_record(as_stored);
+  if (!after_provider) return store_failed(after_provider.error(), response);
+  json after = provider_json(after_provider.value());
+  after.erase("updated_at");
+  after.erase("id");
+  change.after_json = after.dump();
+  if (record.id != 0) {
+    if (Status updated = store_.update_provider_recorded(record, change); !updated) {
+      if (updated.error().code == ErrorCode::kNotFound)
         return send_error(response, 404, "not_found", "no such provider");
-      }
       return store_failed(updated.error(), response);
     }
     status = 200;
   } else {
-    Result<std::int64_t> id = store_.add_provider(record);
+    Result<std::int64_t> id = store_.add_provider_recorded(record, change);
     if (!id) return store_failed(id.error(), response);
     record.id = id.value();
   }
+  // The audit log says which fields changed (the history keeps the values).
+  std::vector<std::string> changed;
+  for (const auto& [key, value] : after.items())
+    if (key != "updated_by" && (!before.contains(key) || before[key] != value))
+      changed.push_back(key);
+  if (!audit(
+          *who, change.change == "added" ? "add provider" : "edit provider", "",
+          fmt::format("provider {} ({}): {}", record.id, record.name.substr(0, 80),
+                      changed.empty() ? "no change" : fmt::format("{}", fmt::join(changed, ", "))),
+          response))
+    return;
   Result<std::optional<store::ProviderRecord>> saved = store_.get_provider(record.id);
   if (!saved || !saved.value())
     return store_failed(make_error(ErrorCode::kInternal, "lost"), response);
   Result<pl::Provider> stored = pl::from_record(*saved.value());
   if (!stored) return store_failed(stored.error(), response);
   send_json(response, status, {{"provider", provider_json(stored.value())}});
+}
+
+void Api::provider_history(const httplib::Request& request, httplib::Response& response) {
+  if (!signed_in(request, response)) return;
+  const std::int64_t id = std::stoll(request.matches[1]);
+  Result<std::optional<store::ProviderRecord>> stored = store_.get_provider(id);
+  if (!stored) return store_failed(stored.error(), response);
+  if (!stored.value()) return send_error(response, 404, "not_found", "no such provider");
+  Result<std::vector<store::ProviderChange>> history = store_.provider_history(id);
+  if (!history) return store_failed(history.error(), response);
+  json out = json::array();
+  for (const store::ProviderChange& c : history.value())
+    out.push_back(
+        {{"at", c.at},
+         {"username", c.username},
+         {"change", c.change},
+         {"before", c.before_json.empty() ? json() : json::parse(c.before_json, nullptr, false)},
+         {"after", json::parse(c.after_json, nullptr, false)}});
+  send_json(response, 200,
+            {{"provider", id}, {"source", stored.value()->source}, {"history", out}});
 }
 
 void Api::import_providers(const httplib::Request& request, httplib::Response& response) {

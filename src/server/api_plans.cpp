@@ -71,8 +71,10 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
                       {"problems", problems_json(read.problems())}});
   }
   BoroughInputs inputs = std::move(read).value();
+  if (!plan_admitted(name, inputs.inputs, response)) return;
 
   PlanJob job;
+  job.borough = name;
   job.settings.policy = settings_.policy;
   job.settings.solver.time_limit_seconds = time_limit;
   job.title = name + " SEN transport";
@@ -99,6 +101,56 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   jobs_.submit(std::move(job));
   response.set_header("Location", fmt::format("/api/plans/{}", plan.id));
   send_json(response, 202, {{"plan", plan_json(plan, false, who.user.username)}});
+}
+
+bool Api::plan_admitted(const std::string& borough, const transport::TransportInputs& inputs,
+                        httplib::Response& response) {
+  const int pupils = static_cast<int>(inputs.pupils.size());
+  if (pupils > settings_.max_pupils) {
+    send_error(response, 413, "too_large",
+               fmt::format("a plan may have at most {} pupils (this one has {}); split the "
+                           "borough into areas, or ask the administrator to raise --max-pupils",
+                           settings_.max_pupils, pupils));
+    return false;
+  }
+  const std::size_t bytes = estimated_plan_bytes(inputs);
+  if (bytes > settings_.max_plan_memory_bytes) {
+    send_error(response, 413, "too_large",
+               fmt::format("this plan would need about {:.1f} GB of memory, more than the {:.1f} "
+                           "GB a plan may use here; plan fewer children at a time",
+                           static_cast<double>(bytes) / (1 << 30),
+                           static_cast<double>(settings_.max_plan_memory_bytes) / (1 << 30)));
+    return false;
+  }
+  if (std::optional<std::string> refused = jobs_.refusal(borough)) {
+    response.set_header("Retry-After", "60");
+    send_error(response, 429, "too_many_plans", *refused);
+    return false;
+  }
+  return true;
+}
+
+void Api::cancel_plan(const httplib::Request& request, httplib::Response& response) {
+  std::optional<Principal> who = changing(request, response);
+  if (!who) return;
+  Result<std::optional<store::PlanRecord>> plan = store_.get_plan(std::stoll(request.matches[1]));
+  if (!plan) return store_failed(plan.error(), response);
+  if (!plan.value()) return send_error(response, 404, "not_found", "no such plan");
+  if (!may_see_children(*who, plan.value()->borough, response)) return;
+  const std::string reason = fmt::format("cancelled by {}", who->user.username);
+  const CancelOutcome outcome = jobs_.cancel(plan.value()->id, reason);
+  if (outcome == CancelOutcome::kNotPending)
+    return send_error(response, 409, "conflict",
+                      "only a waiting or running plan can be cancelled (a finished plan is kept "
+                      "as a version)");
+  if (!audit(*who, "cancel plan", plan.value()->borough,
+             fmt::format("plan {} ({})", plan.value()->id,
+                         outcome == CancelOutcome::kStopping ? "was running" : "was waiting"),
+             response))
+    return;
+  send_json(response, 202,
+            {{"plan", plan.value()->id},
+             {"cancelled", outcome == CancelOutcome::kStopping ? "stopping" : "cancelled"}});
 }
 
 void Api::list_plans(const httplib::Request& request, httplib::Response& response) {

@@ -350,6 +350,7 @@ void Api::replan(const httplib::Request& request, httplib::Response& response) {
                         fmt::format("there is no route {} in plan {}", id, plan->id));
   }
 
+  if (!plan_admitted(plan->borough, basis->inputs.inputs, response)) return;
   nlohmann::json settings = settings_of(*plan);
   settings["locked"] = locked_ids;
   store::PlanRecord version;
@@ -371,6 +372,7 @@ void Api::replan(const httplib::Request& request, httplib::Response& response) {
 
   PlanJob job;
   job.plan_id = version.id;
+  job.borough = version.borough;
   job.kind = PlanJobKind::kPlanAround;
   job.settings = basis->settings;
   job.title = title_of(*plan);
@@ -436,6 +438,7 @@ void Api::update_plan(const httplib::Request& request, httplib::Response& respon
   settings["use_current"] = false;
   settings["max_time_shift_minutes"] = update.max_time_shift_minutes;
   BoroughInputs inputs = std::move(read).value();
+  if (!plan_admitted(plan->borough, inputs.inputs, response)) return;
   store::PlanRecord version;
   version.borough = plan->borough;
   version.created_by = who->user.id;
@@ -454,6 +457,7 @@ void Api::update_plan(const httplib::Request& request, httplib::Response& respon
 
   PlanJob job;
   job.plan_id = version.id;
+  job.borough = version.borough;
   job.kind = PlanJobKind::kUpdate;
   job.settings = planner_settings(*plan);
   job.title = title_of(*plan);

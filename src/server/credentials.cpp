@@ -2,7 +2,10 @@
 
 #include <sodium.h>
 
+#include <string_view>
 #include <vector>
+
+#include "core/text.h"
 
 namespace sendplan::server {
 
@@ -49,11 +52,47 @@ bool same_token(const std::string& a, const std::string& b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-Status check_password_rules(const std::string& password) {
-  if (password.size() < 10)
-    return make_error(ErrorCode::kInvalidArgument, "the password must be at least 10 characters");
-  if (password.size() > 256)
-    return make_error(ErrorCode::kInvalidArgument, "the password must be at most 256 characters");
+namespace {
+
+// The commonest passwords of 10 characters or more (from the NCSC's "100,000 most common
+// passwords" list and the usual keyboard walks), compared ignoring case. Short ones are refused
+// by length already.
+constexpr std::string_view kCommonPasswords[] = {
+    "1234567890",       "12345678910",  "123456789a",   "0123456789",    "0987654321",
+    "1q2w3e4r5t",       "1qaz2wsx3edc", "qwertyuiop",   "asdfghjkl;",    "zxcvbnm,./",
+    "qwerty1234",       "qwerty12345",  "qwerty123456", "password12",    "password123",
+    "password1234",     "password!1",   "passw0rd123",  "iloveyou12",    "letmein123",
+    "welcome123",       "welcome1234",  "changeme123",  "administrator", "adminadmin",
+    "admin12345",       "admin123456",  "football123",  "abcdefghij",    "abcd123456",
+    "a1b2c3d4e5",       "1234512345",   "1122334455",   "1234554321",    "9876543210",
+    "trustno1234",      "sunshine123",  "princess123",  "monkey12345",   "dragon12345",
+    "london2012",       "london1234",   "london12345",  "sendplan123",   "sendplan1234",
+    "passwordpassword", "qwertyqwerty", "1q2w3e4r5t6y", "123qweasdzxc",  "zaq12wsxcde3",
+};
+
+}  // namespace
+
+Status check_password_rules(const std::string& password, const std::string& username) {
+  auto refuse = [](const char* why) { return make_error(ErrorCode::kInvalidArgument, why); };
+  if (password.size() < 10) return refuse("the password must be at least 10 characters");
+  if (password.size() > 256) return refuse("the password must be at most 256 characters");
+  if (password.find_first_not_of(" \t") == std::string::npos)
+    return refuse("the password must not be only spaces");
+  if (password.find_first_not_of(password[0]) == std::string::npos)
+    return refuse("the password must not be one character repeated");
+  const std::string lower = to_lower(password);
+  for (std::string_view common : kCommonPasswords)
+    if (lower == common)
+      return refuse("that password is one of the most common; choose three random words");
+  // Runs of consecutive digits or letters ("1234567890", "abcdefghijk"), either way.
+  bool sequence = true;
+  for (std::size_t i = 1; i < lower.size() && sequence; ++i) {
+    const int step = lower[i] - lower[i - 1];
+    sequence = step == lower[1] - lower[0] && (step == 1 || step == -1);
+  }
+  if (sequence) return refuse("the password must not be a run of consecutive characters");
+  if (!username.empty() && lower == to_lower(username))
+    return refuse("the password must not be the username");
   return Status::success();
 }
 

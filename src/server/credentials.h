@@ -25,8 +25,9 @@ std::string token_hash(const std::string& token);
 // Compares two strings in time independent of where they differ (CSRF tokens).
 bool same_token(const std::string& a, const std::string& b);
 
-// Password rules for new accounts (NCSC advice: length over complexity): 10 to 256
-// characters. kInvalidArgument with the reason otherwise.
-Status check_password_rules(const std::string& password);
+// Password rules (NCSC advice: length over complexity, and a block list): 10 to 256
+// characters; not only spaces, not one character repeated, not a run like "1234567890", not one
+// of the commonest passwords, not the username. kInvalidArgument with the reason.
+Status check_password_rules(const std::string& password, const std::string& username = "");
 
 }  // namespace sendplan::server

@@ -30,7 +30,33 @@ void send_error(httplib::Response& response, const Error& error) {
   }
 }
 
+std::size_t json_depth_exceeds(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return i + 1;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return 0;
+}
+
 Result<nlohmann::json> parse_object(const httplib::Request& request) {
+  // Checked before parsing: an 18 MB {"a":{"a":...}} cost 500 MB and 2.4 s to parse.
+  if (const std::size_t at = json_depth_exceeds(request.body, kMaxJsonDepth); at != 0)
+    return make_error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("the body is nested more than {} levels deep (at byte {})", kMaxJsonDepth, at));
   nlohmann::json body;
   try {
     body = nlohmann::json::parse(request.body);

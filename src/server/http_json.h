@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -21,8 +22,14 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // kNotFound → 404, kInvalidInput/kParse → 422 "invalid_input", the rest → 500 "internal").
 void send_error(httplib::Response& response, const Error& error);
 
+// No API body nests deeper than a few levels; deeper is refused before parsing.
+inline constexpr int kMaxJsonDepth = 32;
+// 0 when `text` nests '{'/'[' at most max_depth deep (outside strings), else the 1-based byte
+// where it first goes deeper. Linear, no allocation.
+std::size_t json_depth_exceeds(std::string_view text, int max_depth);
+
 // The body as a JSON object. kInvalidArgument ("the body is not valid JSON: ..." / "the body
-// must be a JSON object").
+// must be a JSON object" / "nested more than kMaxJsonDepth levels").
 Result<nlohmann::json> parse_object(const httplib::Request& request);
 
 // Typed fields of a parsed body. Missing → nullopt (or an error when required); present with

@@ -57,20 +57,53 @@ std::string today() {
 
 }  // namespace
 
-PlanJobs::PlanJobs(store::Store& store, const travel::TravelSource& travel, int workers)
-    : store_(store), travel_(travel) {
-  for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { work(); });
+std::size_t estimated_plan_bytes(const transport::TransportInputs& inputs) {
+  const std::size_t places = inputs.pupils.size() + inputs.schools.size() + inputs.fleet.size();
+  constexpr std::size_t kBytesPerPair = 96;  // 2 runs × (2 matrices + the engine's copies) × 8
+  constexpr std::size_t kFixed = std::size_t{200} << 20;
+  return kFixed + kBytesPerPair * places * places;
+}
+
+PlanJobs::PlanJobs(store::Store& store, const travel::TravelSource& travel, PlanJobLimits limits)
+    : store_(store), travel_(travel), limits_(limits) {
+  for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
 }
 
 PlanJobs::~PlanJobs() {
   stop();
 }
 
+int PlanJobs::waiting_locked() const {
+  int waiting = 0;
+  for (const auto& [borough, queue] : queues_) waiting += static_cast<int>(queue.size());
+  return waiting;
+}
+
+std::optional<std::string> PlanJobs::refusal(const std::string& borough) const {
+  std::lock_guard lock(mutex_);
+  if (stopping_) return std::string("the server is stopping; plan again in a moment");
+  int mine = 0;
+  if (const auto found = queues_.find(borough); found != queues_.end())
+    mine += static_cast<int>(found->second.size());
+  for (const auto& [id, running] : running_)
+    if (running.borough == borough) ++mine;
+  if (mine >= limits_.max_per_borough)
+    return fmt::format(
+        "{} already has {} plans waiting or running (at most {}); wait for one to finish or "
+        "cancel one",
+        borough, mine, limits_.max_per_borough);
+  if (waiting_locked() >= limits_.max_waiting)
+    return fmt::format("the server has {} plans waiting; try again in a few minutes",
+                       waiting_locked());
+  return std::nullopt;
+}
+
 void PlanJobs::submit(PlanJob job) {
   {
     std::lock_guard lock(mutex_);
     if (!stopping_) {
-      queue_.push_back(std::move(job));
+      queued_at_[job.plan_id] = ++serial_;
+      queues_[job.borough].push_back(std::move(job));
       wake_.notify_one();
       return;
     }
@@ -78,19 +111,54 @@ void PlanJobs::submit(PlanJob job) {
   (void)store_.fail_plan(job.plan_id, kStoppedMessage, store::utc_now());
 }
 
+CancelOutcome PlanJobs::cancel(std::int64_t plan_id, const std::string& reason) {
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto found = running_.find(plan_id); found != running_.end()) {
+      found->second.cancel_reason = reason;
+      *found->second.stop = true;
+      return CancelOutcome::kStopping;
+    }
+    bool removed = false;
+    for (auto& [borough, queue] : queues_) {
+      const auto it = std::find_if(queue.begin(), queue.end(),
+                                   [&](const PlanJob& job) { return job.plan_id == plan_id; });
+      if (it != queue.end()) {
+        queue.erase(it);
+        queued_at_.erase(plan_id);
+        removed = true;
+        break;
+      }
+    }
+    if (!removed) return CancelOutcome::kNotPending;
+  }
+  (void)store_.fail_plan(plan_id, reason, store::utc_now());
+  return CancelOutcome::kCancelledWaiting;
+}
+
 int PlanJobs::pending() const {
   std::lock_guard lock(mutex_);
-  return static_cast<int>(queue_.size()) + running_;
+  return waiting_locked() + static_cast<int>(running_.size());
+}
+
+std::optional<std::int64_t> PlanJobs::next_to_start() const {
+  std::lock_guard lock(mutex_);
+  const std::optional<std::string> borough = next_borough();
+  if (!borough) return std::nullopt;
+  return queues_.at(*borough).front().plan_id;
 }
 
 void PlanJobs::stop() {
-  std::deque<PlanJob> dropped;
+  std::vector<PlanJob> dropped;
   {
     std::lock_guard lock(mutex_);
     if (stopping_ && workers_.empty()) return;
     stopping_ = true;
-    cancel_ = true;
-    dropped.swap(queue_);
+    for (auto& [id, running] : running_) *running.stop = true;
+    for (auto& [borough, queue] : queues_)
+      for (PlanJob& job : queue) dropped.push_back(std::move(job));
+    queues_.clear();
+    queued_at_.clear();
     wake_.notify_all();
   }
   for (const PlanJob& job : dropped)
@@ -99,24 +167,78 @@ void PlanJobs::stop() {
   workers_.clear();
 }
 
+std::optional<std::string> PlanJobs::next_borough() const {
+  std::optional<std::string> best;
+  std::pair<std::uint64_t, std::uint64_t> best_key{};
+  for (const auto& [borough, queue] : queues_) {
+    if (queue.empty()) continue;
+    const bool busy = std::any_of(running_.begin(), running_.end(), [&](const auto& entry) {
+      return entry.second.borough == borough;
+    });
+    if (busy) continue;
+    const auto served = last_served_.find(borough);
+    const std::pair<std::uint64_t, std::uint64_t> key{
+        served == last_served_.end() ? 0 : served->second, queued_at_.at(queue.front().plan_id)};
+    if (!best || key < best_key) {
+      best = borough;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+std::optional<PlanJob> PlanJobs::next_job() {
+  const std::optional<std::string> borough = next_borough();
+  if (!borough) return std::nullopt;
+  auto found = queues_.find(*borough);
+  PlanJob job = std::move(found->second.front());
+  found->second.pop_front();
+  if (found->second.empty()) queues_.erase(found);
+  queued_at_.erase(job.plan_id);
+  last_served_[*borough] = ++serial_;
+  return job;
+}
+
 void PlanJobs::work() {
   while (true) {
-    PlanJob job;
+    std::optional<PlanJob> job;
+    std::shared_ptr<std::atomic<bool>> stop = std::make_shared<std::atomic<bool>>(false);
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      wake_.wait(lock, [&] { return stopping_ || (job = next_job()).has_value(); });
       if (stopping_) return;
-      job = std::move(queue_.front());
-      queue_.pop_front();
-      ++running_;
+      running_[job->plan_id] = Running{job->borough, stop, ""};
     }
-    run(job);
-    std::lock_guard lock(mutex_);
-    --running_;
+    const std::int64_t id = job->plan_id;
+    try {
+      run(*job, *stop);
+    } catch (const std::bad_alloc&) {
+      spdlog::error("plan {}: out of memory", id);
+      (void)store_.fail_plan(id,
+                             "the plan needed more memory than the server has: plan fewer "
+                             "children at a time, or ask the administrator to lower the limits",
+                             store::utc_now());
+    } catch (const std::exception& e) {
+      spdlog::error("plan {}: {}", id, e.what());
+      (void)store_.fail_plan(id, "the plan could not be made (an internal error; it is logged)",
+                             store::utc_now());
+    }
+    std::string reason;
+    {
+      std::lock_guard lock(mutex_);
+      reason = running_[id].cancel_reason;
+      running_.erase(id);
+      wake_.notify_all();  // the borough may start its next plan
+    }
+    if (reason.empty()) continue;
+    // Cancelled: failed with the reason, unless it had finished first.
+    Result<std::optional<store::PlanRecord>> plan = store_.get_plan(id);
+    if (plan && plan.value() && plan.value()->status != store::PlanStatus::kDone)
+      (void)store_.fail_plan(id, reason, store::utc_now());
   }
 }
 
-void PlanJobs::run(PlanJob& job) {
+void PlanJobs::run(PlanJob& job, std::atomic<bool>& stop) {
   const std::int64_t id = job.plan_id;
   auto fail = [&](const std::string& message) {
     spdlog::warn("plan {} failed: {}", id, message);
@@ -128,7 +250,7 @@ void PlanJobs::run(PlanJob& job) {
   if (!matrices) return fail(matrices.error().message);
 
   transport::PlannerSettings settings = job.settings;
-  settings.solver.stop = &cancel_;
+  settings.solver.stop = &stop;
   ProgressWriter progress(store_, id, settings.solver.time_limit_seconds);
   auto on_progress = [&](transport::Run run, const solver::Progress& p) {
     progress.report(run, p);
@@ -153,7 +275,16 @@ void PlanJobs::run(PlanJob& job) {
     }
     return transport::plan_day(job.inputs, std::move(matrices).value(), settings, on_progress);
   }();
-  if (cancel_) return fail(kStoppedMessage);
+  if (stop) {
+    // Cancelled: work() stores the reason; stopped by shutdown: say so here.
+    bool cancelled = false;
+    {
+      std::lock_guard lock(mutex_);
+      cancelled = !running_[id].cancel_reason.empty();
+    }
+    if (!cancelled) fail(kStoppedMessage);
+    return;
+  }
   if (!planned) return fail(planned.error().message);
 
   (void)store_.update_plan_progress(id, store::PlanStatus::kRunning, 0.96, "Writing the files");

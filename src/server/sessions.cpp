@@ -50,6 +50,8 @@ Result<std::optional<SignIn>> Sessions::sign_in(const std::string& username,
   }
   const store::User& user = *found.value();
   if (!verify_password(password, user.password_hash)) return std::optional<SignIn>{};
+  // The right password for a disabled account: no session, and no word of which it was.
+  if (user.disabled) return std::optional<SignIn>{};
 
   const std::string token = random_token();
   store::Session session{token_hash(token), user.id, random_token(), store::utc_now(),
@@ -69,7 +71,9 @@ Result<std::optional<Principal>> Sessions::who(const httplib::Request& request) 
     return std::optional<Principal>{};
   Result<std::optional<store::User>> user = store_.user_by_id(session.value()->user_id);
   if (!user) return user.error();
-  if (!user.value()) return std::optional<Principal>{};
+  // A disabled or deleted account's sessions are ended when it is changed; checked here too.
+  if (!user.value() || user.value()->disabled || !user.value()->deleted_at.empty())
+    return std::optional<Principal>{};
   return std::optional<Principal>(Principal{*user.value(), *session.value()});
 }
 

@@ -27,19 +27,24 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
+std::vector<RouteBodyLimit> small_body_routes() {
+  return {{"/api/login", 8 * 1024},
+          {"/api/logout", 1024},
+          {"/api/me", 4 * 1024},
+          {"/api/users", 16 * 1024},
+          {"/api/health", 1024}};
+}
+
 WebServer::WebServer(Api& api, WebServerOptions options) : options_(std::move(options)) {
+  // httplib keeps its own check too (defence in depth); the front refuses first.
   server_.set_payload_max_length(options_.max_body_bytes);
-  // A slow client holds a worker only this long per read; 32 workers, so a few slow clients do
-  // not stall everyone (found by the load test: 8 half-sent headers blocked the server 30 s).
-  server_.set_read_timeout(10, 0);
-  server_.set_write_timeout(30, 0);
-  server_.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  // Without TCP_NODELAY, httplib's separate header and body writes meet delayed ACKs: ~40 ms
-  // added to every keep-alive response (measured: p50 42.6 ms -> 1.4 ms).
-  server_.set_tcp_nodelay(true);
-  server_.set_keep_alive_max_count(100);
-  // Idle keep-alive connections hold a worker, and a graceful stop waits for them: keep it short.
-  server_.set_keep_alive_timeout(2);
+  // Connections are read by the front (http_front.h): its deadlines and limits replace
+  // httplib's per-read timeouts and thread pool. Without TCP_NODELAY, separate header and body
+  // writes meet delayed ACKs (measured: p50 42.6 ms -> 1.4 ms); the front sets it.
+  FrontLimits limits = options_.front;
+  limits.max_body_bytes = options_.max_body_bytes;
+  if (limits.route_limits.empty()) limits.route_limits = small_body_routes();
+  front_ = std::make_unique<HttpFront>(server_, std::move(limits));
   api.register_routes(server_);
   add_static_files();
   add_error_handling();
@@ -78,9 +83,20 @@ void WebServer::add_error_handling() {
                      "send the body uncompressed (no Content-Encoding)");
           return httplib::Server::HandlerResponse::Handled;
         }
+        // A decoded path with a NUL or another control character ("main.js%00.html") names
+        // no file: 400, before the static files see it.
+        for (const char c : request.path) {
+          if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            send_error(response, 400, "bad_request", "the address holds a control character");
+            return httplib::Server::HandlerResponse::Handled;
+          }
+        }
         auto& headers = const_cast<httplib::Headers&>(request.headers);
-        // Byte ranges of JSON answers would be cut-off JSON: the API ignores Range.
-        if (request.path.starts_with("/api/")) {
+        // Byte ranges of JSON answers would be cut-off JSON: the API ignores Range. Elsewhere
+        // one range is served, never several (each overlapping range would be sent again: an
+        // amplifier).
+        const std::string range = request.get_header_value("Range");
+        if (request.path.starts_with("/api/") || range.find(',') != std::string::npos) {
           headers.erase("Range");
           const_cast<httplib::Request&>(request).ranges.clear();  // parsed with the headers
         }
@@ -155,33 +171,15 @@ void WebServer::add_error_handling() {
 }
 
 Result<int> WebServer::bind() {
-  int port = options_.port;
-  if (port == 0) {
-    port = server_.bind_to_any_port(options_.host);
-  } else if (!server_.bind_to_port(options_.host, port)) {
-    port = -1;
-  }
-  if (port <= 0)
-    return make_error(ErrorCode::kIo,
-                      fmt::format("cannot listen on {}:{} (in use, or not allowed?)", options_.host,
-                                  options_.port));
-  return port;
+  return front_->bind(options_.host, options_.port);
 }
 
-// httplib's stop() does nothing before its accept loop runs, so a stop that comes while serve()
-// is starting would be lost: serve() announces itself before checking for a stop, stop() asks
-// for one before checking for serve(); whichever comes second sees the other.
 void WebServer::serve() {
-  serving_ = true;
-  if (!stop_requested_) server_.listen_after_bind();
-  serving_ = false;
+  front_->run();
 }
 
 void WebServer::stop() {
-  stop_requested_ = true;
-  for (int waited = 0; serving_ && !server_.is_running() && waited < 5000; ++waited)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  server_.stop();
+  front_->stop();
 }
 
 }  // namespace sendplan::server

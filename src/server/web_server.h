@@ -7,10 +7,13 @@
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "server/api.h"
+#include "server/http_front.h"
 
 namespace sendplan::server {
 
@@ -22,7 +25,13 @@ struct WebServerOptions {
                            // /vendor/chart.js
   std::size_t max_body_bytes = std::size_t{20} << 20;
   bool log_requests = false;  // one log line per request (method, path, status; no query)
+  // Deadlines, caps and per-route body limits of the connection layer (http_front.h);
+  // max_body_bytes above is its default body limit. Empty route_limits: kSmallBodyRoutes.
+  FrontLimits front;
 };
+
+// Requests that never need a large body: sign-in, sign-out and account changes.
+std::vector<RouteBodyLimit> small_body_routes();
 
 class WebServer {
  public:
@@ -37,15 +46,16 @@ class WebServer {
 
   // The configured httplib server, for driving requests without a socket (the fuzzer).
   httplib::Server& http_server() { return server_; }
+  // The connection layer's counters (accepted, refused, timed out, too large, requests).
+  const FrontCounters& counters() const { return front_->counters(); }
 
  private:
   void add_static_files();
   void add_error_handling();
 
-  httplib::Server server_;
+  RoutingServer server_;
   WebServerOptions options_;
-  std::atomic<bool> serving_{false};
-  std::atomic<bool> stop_requested_{false};
+  std::unique_ptr<HttpFront> front_;
 };
 
 }  // namespace sendplan::server

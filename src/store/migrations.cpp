@@ -226,6 +226,38 @@ ALTER TABLE plans ADD COLUMN note TEXT NOT NULL DEFAULT '';
 CREATE INDEX plans_parent_plan ON plans (parent_plan);
 )sql";
 
+// Version 5: accounts an administrator can run, and a register with history.
+// - users: disabled (cannot sign in, sessions ended), must_change_password (after a reset),
+//   deleted_at (an account deleted: never signs in again and leaves the list, but its row stays
+//   so the audit log and plans still name it), username_key (lower-case username: usernames are
+//   unique ignoring case; existing accounts that differ only in case keep theirs, the newer ones
+//   suffixed with '#id' in the key so the index can be made).
+// - provider_history: every change of a provider in the shared register, with who made it and
+//   the record before and after (JSON).
+constexpr const char* kAccountsAndHistorySchema = R"sql(
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN deleted_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN username_key TEXT;
+UPDATE users SET username_key = lower(username) || CASE
+  WHEN EXISTS (SELECT 1 FROM users AS older
+               WHERE lower(older.username) = lower(users.username) AND older.id < users.id)
+  THEN '#' || CAST(id AS TEXT) ELSE '' END;
+CREATE UNIQUE INDEX users_username_key ON users (username_key);
+
+CREATE TABLE provider_history (
+  id {id},
+  provider_id BIGINT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  user_id BIGINT REFERENCES users (id),
+  username TEXT NOT NULL,
+  change TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL
+);
+CREATE INDEX provider_history_provider_id ON provider_history (provider_id);
+)sql";
+
 constexpr const char* kCreateMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -263,6 +295,8 @@ const std::vector<Migration>& migrations() {
        kStatisticsSchema},
       {3, "placements register: providers, placements and their fee periods", kPlacementsSchema},
       {4, "plan versions: each plan's parent plan, kind and note", kPlanVersionsSchema},
+      {5, "accounts (disabled, password change, deleted, case-insensitive names); register history",
+       kAccountsAndHistorySchema},
   };
   return list;
 }

@@ -37,6 +37,17 @@ struct ProviderRecord {
   std::string updated_at;  // set by the store when ""
 };
 
+// One change of a provider in the shared register, kept as its history.
+struct ProviderChange {
+  std::int64_t provider_id = 0;  // set by the store on add
+  std::string at;                // set by the store when ""
+  std::int64_t user_id = 0;      // 0 = none (stored as NULL)
+  std::string username;
+  std::string change;       // "added" or "edited"
+  std::string before_json;  // "" when added
+  std::string after_json;
+};
+
 struct FeeRecord {
   std::string from;  // ISO date the fees apply from
   std::int64_t education = 0;

@@ -17,7 +17,9 @@ namespace sendplan::store {
 
 namespace {
 
-constexpr const char* kUserColumns = "id, username, password_hash, role, borough, created_at";
+constexpr const char* kUserColumns =
+    "id, username, password_hash, role, borough, created_at, disabled, must_change_password, "
+    "deleted_at";
 constexpr const char* kSessionColumns = "token_hash, user_id, csrf_token, created_at, expires_at";
 constexpr const char* kAuditColumns = "id, at, user_id, username, action, borough, detail";
 constexpr const char* kDatasetInfoColumns =
@@ -49,6 +51,9 @@ Result<User> user_from(const SqlRow& row) {
   user.role = *role;
   user.borough = row.text(4);
   user.created_at = row.text(5);
+  user.disabled = row.integer(6) != 0;
+  user.must_change_password = row.integer(7) != 0;
+  user.deleted_at = row.text(8);
   return user;
 }
 
@@ -127,17 +132,19 @@ class SqlStore final : public Store {
   Result<std::int64_t> add_user(const User& user) override {
     std::int64_t id = 0;
     Status status = write("add user", [&]() -> Status {
+      const std::string key = username_key(user.username);
       Result<SqlRows> taken =
-          connection_->query("SELECT 1 FROM users WHERE username = ?", {user.username});
+          connection_->query("SELECT 1 FROM users WHERE username_key = ?", {key});
       if (!taken.ok()) return taken.error();
       if (!taken.value().empty()) {
-        return make_error(ErrorCode::kInvalidArgument, "the username is taken");
+        return make_error(ErrorCode::kInvalidArgument,
+                          "the username is taken (usernames are the same in any case)");
       }
       Result<SqlRows> inserted = connection_->query(
-          "INSERT INTO users (username, password_hash, role, borough, created_at) "
-          "VALUES (?, ?, ?, ?, ?) RETURNING id",
+          "INSERT INTO users (username, password_hash, role, borough, created_at, disabled, "
+          "must_change_password, username_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {user.username, user.password_hash, role_name(user.role), user.borough,
-           or_now(user.created_at)});
+           or_now(user.created_at), user.disabled ? 1 : 0, user.must_change_password ? 1 : 0, key});
       if (!inserted.ok()) return inserted.error();
       id = inserted.value().at(0).integer(0);
       return {};
@@ -148,8 +155,9 @@ class SqlStore final : public Store {
 
   Result<std::optional<User>> find_user(const std::string& username) override {
     return one_user("find user",
-                    fmt::format("SELECT {} FROM users WHERE username = ?", kUserColumns),
-                    {username});
+                    fmt::format("SELECT {} FROM users WHERE username_key = ? AND deleted_at = ''",
+                                kUserColumns),
+                    {username_key(username)});
   }
 
   Result<std::optional<User>> user_by_id(std::int64_t id) override {
@@ -159,8 +167,8 @@ class SqlStore final : public Store {
 
   Result<std::vector<User>> list_users() override {
     std::lock_guard lock(mutex_);
-    Result<SqlRows> rows =
-        connection_->query(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns));
+    Result<SqlRows> rows = connection_->query(
+        fmt::format("SELECT {} FROM users WHERE deleted_at = '' ORDER BY id", kUserColumns));
     if (!rows.ok()) return failed("list users", rows.error());
     std::vector<User> users;
     for (const SqlRow& row : rows.value()) {
@@ -171,9 +179,53 @@ class SqlStore final : public Store {
     return users;
   }
 
-  Status set_password_hash(std::int64_t user_id, const std::string& hash) override {
-    return update_one("set password", "no such user",
-                      "UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
+  Status set_password_hash(std::int64_t user_id, const std::string& hash,
+                           bool must_change) override {
+    return write("set password", [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(
+          "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+          {hash, must_change ? 1 : 0, user_id});
+      if (!updated.ok()) return updated.error();
+      if (updated.value() == 0) return make_error(ErrorCode::kNotFound, "no such user");
+      Result<std::int64_t> ended =
+          connection_->execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+      if (!ended.ok()) return ended.error();
+      return {};
+    });
+  }
+
+  Status update_user(const User& user) override {
+    return write("update user", [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(
+          "UPDATE users SET role = ?, borough = ?, disabled = ? WHERE id = ? AND deleted_at = ''",
+          {role_name(user.role), user.borough, user.disabled ? 1 : 0, user.id});
+      if (!updated.ok()) return updated.error();
+      if (updated.value() == 0) return make_error(ErrorCode::kNotFound, "no such user");
+      if (user.disabled) {
+        Result<std::int64_t> ended =
+            connection_->execute("DELETE FROM sessions WHERE user_id = ?", {user.id});
+        if (!ended.ok()) return ended.error();
+      }
+      return {};
+    });
+  }
+
+  Status delete_user(std::int64_t user_id, const std::string& at) override {
+    return write("delete user", [&]() -> Status {
+      Result<std::int64_t> updated = connection_->execute(
+          "UPDATE users SET deleted_at = ?, disabled = 1 WHERE id = ? AND deleted_at = ''",
+          {or_now(at), user_id});
+      if (!updated.ok()) return updated.error();
+      if (updated.value() == 0) return make_error(ErrorCode::kNotFound, "no such user");
+      Result<std::int64_t> ended =
+          connection_->execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+      if (!ended.ok()) return ended.error();
+      return {};
+    });
+  }
+
+  Result<int> delete_sessions_of(std::int64_t user_id) override {
+    return delete_counted("end sessions", "DELETE FROM sessions WHERE user_id = ?", {user_id});
   }
 
   // --- sessions
@@ -209,16 +261,8 @@ class SqlStore final : public Store {
   }
 
   Result<int> delete_expired_sessions(const std::string& now) override {
-    int count = 0;
-    Status status = write("delete expired sessions", [&]() -> Status {
-      Result<std::int64_t> deleted =
-          connection_->execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
-      if (!deleted.ok()) return deleted.error();
-      count = static_cast<int>(deleted.value());
-      return {};
-    });
-    if (!status.ok()) return status.error();
-    return count;
+    return delete_counted("delete expired sessions", "DELETE FROM sessions WHERE expires_at <= ?",
+                          {now});
   }
 
   // --- audit log
@@ -254,6 +298,15 @@ class SqlStore final : public Store {
   // --- uploaded inputs
 
   Result<std::int64_t> add_dataset(const Dataset& dataset) override {
+    return add_dataset_and_audit(dataset, nullptr);
+  }
+
+  Result<std::int64_t> add_dataset_audited(const Dataset& dataset,
+                                           const AuditEntry& entry) override {
+    return add_dataset_and_audit(dataset, &entry);
+  }
+
+  Result<std::int64_t> add_dataset_and_audit(const Dataset& dataset, const AuditEntry* entry) {
     if (dataset.rows < 0) {
       return failed("add dataset", ErrorCode::kInvalidArgument, "rows must not be negative");
     }
@@ -266,6 +319,13 @@ class SqlStore final : public Store {
            dataset.rows, SqlParam::id_or_null(dataset.uploaded_by), or_now(dataset.uploaded_at)});
       if (!inserted.ok()) return inserted.error();
       id = inserted.value().at(0).integer(0);
+      if (entry == nullptr) return {};
+      Result<std::int64_t> audited = connection_->execute(
+          "INSERT INTO audit_log (at, user_id, username, action, borough, detail) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {or_now(entry->at), SqlParam::id_or_null(entry->user_id), entry->username, entry->action,
+           entry->borough, fmt::format("dataset {} ({} rows)", id, dataset.rows)});
+      if (!audited.ok()) return audited.error();
       return {};
     });
     if (!status.ok()) return status.error();
@@ -503,6 +563,48 @@ class SqlStore final : public Store {
     });
   }
 
+  Result<std::int64_t> add_provider_recorded(const ProviderRecord& provider,
+                                             const ProviderChange& change) override {
+    std::int64_t id = 0;
+    Status status = write("add provider", [&]() -> Status {
+      Result<std::int64_t> added = detail::insert_provider(*connection_, provider, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      ProviderChange recorded = change;
+      recorded.provider_id = id;
+      return record_provider_change(recorded);
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status update_provider_recorded(const ProviderRecord& provider,
+                                  const ProviderChange& change) override {
+    ProviderRecord changed = provider;
+    changed.updated_at.clear();
+    return write("update provider", [&]() -> Status {
+      if (Status updated = detail::update_provider(*connection_, changed, utc_now()); !updated.ok())
+        return updated;
+      ProviderChange recorded = change;
+      recorded.provider_id = provider.id;
+      return record_provider_change(recorded);
+    });
+  }
+
+  Result<std::vector<ProviderChange>> provider_history(std::int64_t provider_id) override {
+    std::lock_guard lock(mutex_);
+    Result<SqlRows> rows = connection_->query(
+        "SELECT provider_id, at, user_id, username, change, before_json, after_json "
+        "FROM provider_history WHERE provider_id = ? ORDER BY id",
+        {provider_id});
+    if (!rows.ok()) return failed("read provider history", rows.error());
+    std::vector<ProviderChange> history;
+    for (const SqlRow& row : rows.value())
+      history.push_back({row.integer(0), row.text(1), row.integer(2), row.text(3), row.text(4),
+                         row.text(5), row.text(6)});
+    return history;
+  }
+
   Result<std::optional<ProviderRecord>> get_provider(std::int64_t id) override {
     Result<std::vector<ProviderRecord>> found =
         read("read provider",
@@ -578,6 +680,31 @@ class SqlStore final : public Store {
   }
 
   // An UPDATE that must change one row: kNotFound (`missing`) when it changes none.
+  // One DELETE in its own transaction; how many rows it removed.
+  Result<int> delete_counted(const char* operation, const std::string& sql,
+                             const SqlParams& params) {
+    int count = 0;
+    Status status = write(operation, [&]() -> Status {
+      Result<std::int64_t> deleted = connection_->execute(sql, params);
+      if (!deleted.ok()) return deleted.error();
+      count = static_cast<int>(deleted.value());
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return count;
+  }
+
+  // Inside a write.
+  Status record_provider_change(const ProviderChange& change) {
+    Result<std::int64_t> added = connection_->execute(
+        "INSERT INTO provider_history (provider_id, at, user_id, username, change, before_json, "
+        "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {change.provider_id, or_now(change.at), SqlParam::id_or_null(change.user_id),
+         change.username, change.change, change.before_json, change.after_json});
+    if (!added.ok()) return added.error();
+    return {};
+  }
+
   Status update_one(const char* operation, const char* missing, const std::string& sql,
                     const SqlParams& params) {
     return write(operation, [&]() -> Status {

@@ -45,6 +45,13 @@ const char* role_name(Role role) {
   return "officer";
 }
 
+std::string username_key(const std::string& username) {
+  std::string key = username;
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
+}
+
 std::optional<Role> parse_role(const std::string& name) {
   for (Role role : {Role::kBoroughOfficer, Role::kRegionalAnalyst, Role::kAdministrator}) {
     if (name == role_name(role)) return role;

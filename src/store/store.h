@@ -41,7 +41,13 @@ struct User {
   Role role = Role::kBoroughOfficer;
   std::string borough;  // the officer's borough (canonical name, e.g. "Hackney"); "" for others
   std::string created_at;
+  bool disabled = false;              // cannot sign in; its sessions are ended
+  bool must_change_password = false;  // after an administrator's reset
+  std::string deleted_at;             // "" unless deleted (then never signs in, not listed)
 };
+
+// The case-insensitive key usernames are unique by (ASCII lower case).
+std::string username_key(const std::string& username);
 
 struct Session {
   std::string token_hash;  // hex hash of the cookie token (the token itself is never stored)
@@ -129,13 +135,26 @@ class Store {
   virtual std::string backend() const = 0;
 
   // --- accounts
-  // kInvalidArgument when the username is taken.
+  // kInvalidArgument when the username is taken, in any case ("Admin" and "admin" are one).
   virtual Result<std::int64_t> add_user(const User& user) = 0;
+  // By username, ignoring case; deleted accounts are not found.
   virtual Result<std::optional<User>> find_user(const std::string& username) = 0;
+  // Deleted accounts too (the audit log and plans name them).
   virtual Result<std::optional<User>> user_by_id(std::int64_t id) = 0;
+  // Not the deleted ones.
   virtual Result<std::vector<User>> list_users() = 0;
-  // kNotFound when there is no such user.
-  virtual Status set_password_hash(std::int64_t user_id, const std::string& hash) = 0;
+  // Sets the hash and whether the user must change it at the next sign-in, and ends every
+  // session of the user, in one transaction. kNotFound when there is no such user.
+  virtual Status set_password_hash(std::int64_t user_id, const std::string& hash,
+                                   bool must_change = false) = 0;
+  // Role, borough and disabled from `user` (by id); disabling ends the user's sessions, in the
+  // same transaction. kNotFound for an unknown or deleted user.
+  virtual Status update_user(const User& user) = 0;
+  // Marks the user deleted at `at` and ends its sessions. kNotFound for an unknown or deleted
+  // user.
+  virtual Status delete_user(std::int64_t user_id, const std::string& at) = 0;
+  // Ends every session of the user; returns how many.
+  virtual Result<int> delete_sessions_of(std::int64_t user_id) = 0;
 
   // --- sessions
   virtual Status add_session(const Session& session) = 0;
@@ -151,6 +170,10 @@ class Store {
 
   // --- uploaded inputs (history kept: a new upload of a kind does not delete the old one)
   virtual Result<std::int64_t> add_dataset(const Dataset& dataset) = 0;
+  // The dataset and its audit entry in one transaction (both or neither); the entry's detail
+  // is written as "dataset <id> (<rows> rows)".
+  virtual Result<std::int64_t> add_dataset_audited(const Dataset& dataset,
+                                                   const AuditEntry& entry) = 0;
   virtual Result<std::optional<Dataset>> get_dataset(std::int64_t id) = 0;
   // The newest dataset of `kind` for `borough`, if any.
   virtual Result<std::optional<Dataset>> latest_dataset(const std::string& borough,
@@ -207,6 +230,15 @@ class Store {
   virtual Result<std::int64_t> add_provider(const ProviderRecord& provider) = 0;
   // kNotFound when there is no provider with provider.id.
   virtual Status update_provider(const ProviderRecord& provider) = 0;
+  // A provider added or edited by a person, with its history entry (before/after as JSON,
+  // written by the caller from the records), in one transaction. add: returns the new id.
+  virtual Result<std::int64_t> add_provider_recorded(const ProviderRecord& provider,
+                                                     const ProviderChange& change) = 0;
+  // kNotFound when there is no provider with provider.id.
+  virtual Status update_provider_recorded(const ProviderRecord& provider,
+                                          const ProviderChange& change) = 0;
+  // Oldest first.
+  virtual Result<std::vector<ProviderChange>> provider_history(std::int64_t provider_id) = 0;
   virtual Result<std::optional<ProviderRecord>> get_provider(std::int64_t id) = 0;
   // By name.
   virtual Result<std::vector<ProviderRecord>> list_providers() = 0;

@@ -37,6 +37,11 @@ TestServer::TestServer(const std::string& backend) : url_(fresh_database(backend
   start();
 }
 
+TestServer::TestServer(const std::string& backend, TestServerOptions options)
+    : url_(fresh_database(backend)), options_(std::move(options)) {
+  start();
+}
+
 TestServer::TestServer(const std::string& url, bool) : url_(url) {
   start();
 }
@@ -57,14 +62,15 @@ void TestServer::start() {
   }
   atlas_ = std::make_unique<server::BoroughAtlas>(std::move(atlas).value());
   travel_ = travel::make_london_model().value();
-  jobs_ = std::make_unique<server::PlanJobs>(*store_, *travel_, 1);
+  jobs_ = std::make_unique<server::PlanJobs>(*store_, *travel_, options_.plans);
   sessions_ = std::make_unique<server::Sessions>(*store_, 8, true);
-  api_ = std::make_unique<server::Api>(*store_, *atlas_, *sessions_, *jobs_, server::ApiSettings{});
+  api_ = std::make_unique<server::Api>(*store_, *atlas_, *sessions_, *jobs_, options_.api);
   server::WebServerOptions options;
   options.port = 0;
   options.web_dir = std::string(SENDPLAN_SOURCE_DIR) + "/web";
   options.vendor_dir = std::string(SENDPLAN_SOURCE_DIR) + "/node_modules";
-  options.max_body_bytes = 1 << 20;  // 1 MB: small enough to test the limit cheaply
+  options.max_body_bytes = options_.max_body_bytes;
+  options.front = options_.front;
   web_ = std::make_unique<server::WebServer>(*api_, options);
   Result<int> port = web_->bind();
   if (!port) {
@@ -129,6 +135,15 @@ httplib::Result Agent::post(const std::string& path, const std::string& body,
 httplib::Result Agent::put(const std::string& path, const std::string& body,
                            const std::string& content_type) {
   return client_.Put(path, headers(true), body, content_type);
+}
+
+httplib::Result Agent::send(const std::string& method, const std::string& path,
+                            const std::string& body, const std::string& content_type) {
+  if (method == "PATCH") return client_.Patch(path, headers(true), body, content_type);
+  if (method == "DELETE") return client_.Delete(path, headers(true), body, content_type);
+  if (method == "PUT") return client_.Put(path, headers(true), body, content_type);
+  if (content_type.empty()) return client_.Post(path, headers(true));  // no body at all
+  return client_.Post(path, headers(true), body, content_type);
 }
 
 httplib::Result Agent::post_without_csrf(const std::string& path, const std::string& body) {

@@ -27,10 +27,19 @@ std::string boundaries_path();
 // A fresh database URL for `backend` ("sqlite" or "postgresql"); FAILs the test when none.
 std::string fresh_database(const std::string& backend);
 
+// What a test may change about the server (the defaults are the API tests').
+struct TestServerOptions {
+  server::PlanJobLimits plans{1, 3, 100};
+  server::ApiSettings api{};
+  server::FrontLimits front{};
+  std::size_t max_body_bytes = 1 << 20;  // 1 MB: small enough to test the limit cheaply
+};
+
 class TestServer {
  public:
   // A server on a fresh database of `backend`.
   explicit TestServer(const std::string& backend);
+  TestServer(const std::string& backend, TestServerOptions options);
   // A server on an existing database (e.g. to restart on the same store).
   TestServer(const std::string& url, bool /*existing*/);
   ~TestServer();
@@ -39,6 +48,8 @@ class TestServer {
   const std::string& url() const { return url_; }
   store::Store& store() { return *store_; }
   const server::BoroughAtlas& atlas() const { return *atlas_; }
+  server::PlanJobs& jobs() { return *jobs_; }
+  server::WebServer& web() { return *web_; }
   // Adds an account with kPassword.
   void add_user(const std::string& username, const std::string& role,
                 const std::string& borough = "");
@@ -49,6 +60,7 @@ class TestServer {
   void start();
 
   std::string url_;
+  TestServerOptions options_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<server::BoroughAtlas> atlas_;
   std::unique_ptr<travel::TravelSource> travel_;
@@ -73,6 +85,9 @@ class Agent {
                        const std::string& content_type = "application/json");
   httplib::Result put(const std::string& path, const std::string& body,
                       const std::string& content_type = "text/csv");
+  // Any method (PATCH, DELETE, ...), with the CSRF header.
+  httplib::Result send(const std::string& method, const std::string& path, const std::string& body,
+                       const std::string& content_type = "application/json");
   // The same without the CSRF header.
   httplib::Result post_without_csrf(const std::string& path, const std::string& body);
 

@@ -174,7 +174,7 @@ class Harness {
     page.problems = [];
     page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of 40[134]|status of 422|status of 409/.test(msg.text())) {
+      if (msg.type() === 'error' && !/status of 40[01349]|status of 42[29]/.test(msg.text())) {
         page.problems.push(`console error: ${msg.text()}`);
       }
     });

@@ -454,6 +454,37 @@ test('(d) an administrator sees the officer\'s reads in the audit log and adds a
     body: JSON.stringify({username: 'dora', password: 'dora-camden-2026'})});
   assert.equal(login.status, 200);
   assert.equal((await login.json()).user.borough, 'Camden');
+
+  // Managing dora (issue 18): disable, enable, reset the password; dora must choose her own.
+  page.on('dialog', (dialog) => dialog.type() === 'prompt' ? dialog.accept('dora temporary words') : dialog.accept());
+  await page.getByTestId('disable-dora').click();
+  await waitForText(page.getByTestId('user-status-dora'), /Disabled/, 'dora disabled');
+  await waitForText(page.getByTestId('users-status'), /dora is disabled: signed out everywhere/, 'what the action did');
+  const refused = await fetch(`${H.baseUrl}/api/login`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({username: 'dora', password: 'dora-camden-2026'})});
+  assert.equal(refused.status, 401, 'a disabled account cannot sign in');
+  await page.getByTestId('enable-dora').click();
+  await waitForText(page.getByTestId('user-status-dora'), /Active/, 'dora enabled');
+  await page.getByTestId('reset-dora').click();
+  await waitForText(page.getByTestId('user-status-dora'), /Must choose a new password/, 'dora reset');
+  await page.screenshot({path: path.join(H.settings.screenshots, 'users-managed.png'), fullPage: true});
+  const doraPage = await H.newPage();
+  await doraPage.goto('/');
+  await doraPage.getByTestId('signin-form').waitFor();
+  await doraPage.getByTestId('signin-username').fill('Dora');
+  await doraPage.getByTestId('signin-password').fill('dora temporary words');
+  await doraPage.getByTestId('signin-submit').click();
+  await doraPage.getByTestId('change-password-form').waitFor();
+  await doraPage.getByTestId('new-own-password').fill('1234567890');
+  await doraPage.getByTestId('new-own-password-again').fill('1234567890');
+  await doraPage.getByTestId('change-password-submit').click();
+  await waitForText(doraPage.getByTestId('change-password-error'), /run of consecutive|common/, 'a weak password refused');
+  await doraPage.getByTestId('new-own-password').fill('dora chooses her own');
+  await doraPage.getByTestId('new-own-password-again').fill('dora chooses her own');
+  await doraPage.getByTestId('change-password-submit').click();
+  await waitForText(doraPage.getByTestId('current-username'), /dora/, 'dora signed in after choosing her password');
+  assertNoPageProblems(doraPage);
+  await doraPage.context().close();
   assertNoPageProblems(page);
   await page.context().close();
 });
@@ -542,6 +573,28 @@ test('(f) children the fleet cannot carry are listed with the reason', {skip}, a
 });
 
 // --- shutting down -----------------------------------------------------------------------------
+
+test('(g) an officer cancels a long plan from its progress page', {skip}, async () => {
+  await ensureHackneyPlan();
+  const call = await apiSession('alice');
+  const created = await call('POST', '/api/boroughs/Hackney/plans', {json: {time_limit_seconds: 120}});
+  assert.equal(created.status, 202, JSON.stringify(created.body));
+  const id = created.body.plan.id;
+  const page = await H.newPage();
+  await signIn(page, 'alice');
+  await page.goto(`/#/plans/${id}`);
+  await page.getByTestId('plan-running').waitFor();
+  let asked = '';
+  page.on('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
+  await page.getByTestId('plan-cancel').click();
+  await page.getByTestId('plan-failed').waitFor({timeout: 30_000});
+  assert.match(asked, /Cancel this plan\?/);
+  assert.equal(await textOf(page.getByTestId('plan-error')), 'cancelled by alice');
+  const plan = await call('GET', `/api/plans/${id}`);
+  assert.equal(plan.body.status, 'failed');
+  assertNoPageProblems(page);
+  await page.context().close();
+});
 
 test('the server stops cleanly on SIGTERM (exit code 0)', {skip}, async () => {
   await H.browser.close();

@@ -1,5 +1,6 @@
-// Administrators' pages: the audit log (who read which borough's children's data, newest first)
-// and the user accounts, with a form to add one.
+// Administrators' pages: the audit log (who read which borough's children's data, sign-ins,
+// newest first) and the user accounts: add one; disable or enable, change role or borough,
+// reset a password (the user must choose a new one), sign out everywhere, delete.
 
 import {api, explain} from './api.js';
 import {h, message, replaceChildren, table} from './dom.js';
@@ -60,6 +61,10 @@ export async function showUsers(main, {signal, boroughs}) {
       h('h2', {id: 'add-user-heading'}, 'Add a user'),
       formArea));
 
+  let boroughNames = [];
+  // What the last action did; kept while the list is read again.
+  const status = h('div', {testid: 'users-status', 'aria-live': 'polite'});
+  listArea.before(status);
   async function loadList() {
     let users;
     try {
@@ -75,14 +80,66 @@ export async function showUsers(main, {signal, boroughs}) {
         {label: 'Username', field: 'username'},
         {label: 'Role', field: 'role'},
         {label: 'Borough', field: 'borough'},
+        {label: 'Status', field: 'status'},
         {label: 'Added', field: 'created_at'},
+        {label: 'Manage', field: 'manage'},
       ],
-      rows: users.map((u) => [u.username, roleName(u.role), u.borough ?? '', dateTime(u.created_at)]),
+      rows: users.map((u) => [u.username, roleName(u.role), u.borough ?? '',
+        h('span', {testid: `user-status-${u.username}`}, u.disabled ? 'Disabled' : u.must_change_password ? 'Must choose a new password' : 'Active'),
+        dateTime(u.created_at),
+        manageButtons(u, status)]),
     }));
+  }
+
+  // Each account's actions; every one asks the server, then the list is read again.
+  function manageButtons(u, status) {
+    const act = async (what, method, path, json) => {
+      replaceChildren(status);
+      try {
+        const answer = await api(method, path, json === undefined ? {} : {json});
+        replaceChildren(status, message('success', what(answer)));
+        await loadList();
+      } catch (error) {
+        replaceChildren(status, message('error', explain(error)));
+      }
+    };
+    const path = `/api/users/${u.id}`;
+    const button = (label, testid, onclick) => h('button', {type: 'button', class: 'button button--secondary button--small', testid, onclick}, label);
+    const roleForm = () => {
+      const role = h('select', {class: 'select', testid: `role-of-${u.username}`, 'aria-label': `Role of ${u.username}`},
+        Object.entries(ROLE_NAMES).map(([value, label]) => h('option', {value, selected: value === u.role}, label)));
+      const borough = h('select', {class: 'select', testid: `borough-of-${u.username}`, 'aria-label': `Borough of ${u.username}`},
+        h('option', {value: ''}, 'No borough'),
+        boroughNames.map((b) => h('option', {value: b, selected: b === u.borough}, b)));
+      const form = h('form', {class: 'inline-form', testid: `change-${u.username}`},
+        role, borough, h('button', {type: 'submit', class: 'button button--small'}, 'Save'));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        act(() => `${u.username} is now ${roleName(role.value)}${borough.value && role.value === 'officer' ? `, ${borough.value}` : ''}.`,
+          'PATCH', path, {role: role.value, borough: role.value === 'officer' ? borough.value : null});
+      });
+      return form;
+    };
+    const cell = h('div', {class: 'button-row button-row--tight'},
+      u.disabled
+        ? button('Enable', `enable-${u.username}`, () => act(() => `${u.username} can sign in again.`, 'PATCH', path, {disabled: false}))
+        : button('Disable', `disable-${u.username}`, () => act(() => `${u.username} is disabled: signed out everywhere and cannot sign in.`, 'PATCH', path, {disabled: true})),
+      button('Change role', `change-role-${u.username}`, () => cell.append(roleForm())),
+      button('Reset password', `reset-${u.username}`, () => {
+        const password = window.prompt(`A temporary password for ${u.username} (at least 10 characters). They must choose their own when they next sign in.`);
+        if (password) act(() => `${u.username}'s password is reset; they are signed out and must choose a new one.`, 'POST', `${path}/reset-password`, {password});
+      }),
+      button('Sign out everywhere', `revoke-${u.username}`, () => act((a) => `${u.username}: ${a.sessions_ended} session(s) ended.`, 'POST', `${path}/revoke-sessions`)),
+      button('Delete', `delete-${u.username}`, () => {
+        if (window.confirm(`Delete ${u.username}? They can never sign in again. Their name stays in the audit log.`))
+          act(() => `${u.username} is deleted.`, 'DELETE', path);
+      }));
+    return cell;
   }
 
   const list = await boroughs();
   if (signal.aborted) return;
+  boroughNames = list.map((b) => b.name);
   replaceChildren(formArea, addUserForm(list, loadList));
   await loadList();
 }
@@ -110,7 +167,7 @@ function addUserForm(boroughList, onAdded) {
   const form = h('form', {class: 'form', novalidate: true, testid: 'add-user-form'},
     h('div', {class: 'form-group'}, h('label', {for: 'new-username', class: 'label'}, 'Username'), username),
     h('div', {class: 'form-group'}, h('label', {for: 'new-password', class: 'label'}, 'Password'),
-      h('p', {id: 'new-password-hint', class: 'hint'}, 'At least 10 characters. Give it to the person in a safe way; they should keep it secret.'),
+      h('p', {id: 'new-password-hint', class: 'hint'}, 'At least 10 characters, not a common password. Give it to the person in a safe way; they should keep it secret.'),
       password),
     h('div', {class: 'form-group'}, h('label', {for: 'new-role', class: 'label'}, 'Role'), role),
     boroughGroup,

@@ -38,7 +38,7 @@ export function explain(error) {
     case 'not_found':
       return error.serverMessage || 'This was not found. It may have been removed.';
     case 'too_large':
-      return 'The file is too large: the limit is 20 MB.';
+      return error.serverMessage || 'The file is too large: the limit is 20 MB.';
     case 'internal':
       return 'Something went wrong on the server. Please try again; if it keeps happening, tell your administrator.';
     default:

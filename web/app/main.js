@@ -10,7 +10,7 @@
 import {api, explain, setCsrfToken, setSignedOutHandler} from './api.js';
 import {h, message, replaceChildren} from './dom.js';
 import {roleName} from './format.js';
-import {showSignIn} from './signin.js';
+import {showChangePassword, showSignIn} from './signin.js';
 import {showTransport} from './transport.js';
 import {showPlan} from './plan.js';
 import {showRegion} from './region.js';
@@ -144,6 +144,14 @@ async function render() {
         navigate(wanted || defaultRoute(user));
       },
     });
+    return;
+  }
+  if (state.user.must_change_password) {
+    document.title = 'Choose a new password: sendplan';
+    showChangePassword(main, {onChanged: (user, csrf) => {
+      signedIn(user, csrf);
+      navigate(defaultRoute(user));
+    }});
     return;
   }
 

@@ -44,7 +44,7 @@ export async function showPlan(main, {signal, navigate}, id) {
   document.title = `Plan ${plan.id}, ${plan.borough}: sendplan`;
 
   // Follow the plan until it is done or failed.
-  const progress = progressPanel();
+  const progress = progressPanel(id);
   while (plan.status === 'queued' || plan.status === 'running') {
     if (!body.contains(progress.element)) replaceChildren(body, progress.element);
     progress.update(plan);
@@ -84,16 +84,30 @@ function delay(ms, signal) {
   });
 }
 
-function progressPanel() {
+// `id`: the plan, for its Cancel button (POST /api/plans/{id}/cancel).
+function progressPanel(id) {
   const bar = h('progress', {id: 'plan-progress', class: 'progress', max: '100', value: '0', testid: 'plan-progress'});
   const percent = h('span', {class: 'progress__percent', testid: 'plan-percent'}, '0%');
   const text = h('p', {class: 'progress__message', testid: 'plan-message', 'aria-live': 'polite'});
   const problem = h('div', {});
+  const cancel = h('button', {type: 'button', class: 'button button--secondary', testid: 'plan-cancel'}, 'Cancel this plan');
+  cancel.addEventListener('click', async () => {
+    if (!window.confirm('Cancel this plan? It stops and is marked cancelled; you can plan again.')) return;
+    cancel.disabled = true;
+    try {
+      await api('POST', `${planPath(id)}/cancel`);
+      text.textContent = 'Cancelling…';
+    } catch (error) {
+      cancel.disabled = false;
+      replaceChildren(problem, message('error', explain(error)));
+    }
+  });
   const element = h('section', {class: 'section progress-panel', testid: 'plan-running', 'aria-labelledby': 'progress-heading'},
     h('h2', {id: 'progress-heading'}, 'Planning routes'),
     h('label', {for: 'plan-progress', class: 'label'}, 'Progress ', percent),
     bar, text, problem,
-    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans and versions”.'));
+    h('div', {class: 'button-row'}, cancel),
+    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans and versions”. A plan waits while the workers are busy; each borough’s plans take their turn.'));
   return {
     element,
     update(plan) {
