@@ -63,8 +63,9 @@ void Api::login(const httplib::Request& request, httplib::Response& response) {
     if (Status written = store_.append_audit(entry); !written)
       spdlog::error("store: {}", written.error().message);
   };
+  // Refusals are not audited one by one (they check nothing, and an attacker could fill the
+  // log with them); the failure that set the lock says so.
   if (std::optional<int> wait = guard_.locked_for(username.value(), address)) {
-    record(0, "sign-in refused: too many failures");
     response.set_header("Retry-After", std::to_string(*wait));
     return send_error(response, 429, "too_many_attempts",
                       fmt::format("too many failed sign-ins; try again in {} seconds", *wait));
@@ -78,8 +79,9 @@ void Api::login(const httplib::Request& request, httplib::Response& response) {
   slot.reset();
   if (!signed_in) return store_failed(signed_in.error(), response);
   if (!signed_in.value()) {
-    guard_.failed(username.value(), address);
-    record(0, "sign-in failed");
+    const int locked = guard_.failed(username.value(), address);
+    record(0, locked > 0 ? fmt::format("sign-in failed; locked for {} s", locked)
+                         : std::string("sign-in failed"));
     return send_error(response, 401, "unauthenticated",
                       "wrong username or password, or the account is disabled");
   }

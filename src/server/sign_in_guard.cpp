@@ -32,8 +32,8 @@ std::optional<int> SignInGuard::locked_for(const std::string& username, const st
   return std::max(*account, *from);
 }
 
-void SignInGuard::record(std::map<std::string, Failures>& table, const std::string& key, int free,
-                         Clock::time_point now) {
+int SignInGuard::record(std::map<std::string, Failures>& table, const std::string& key, int free,
+                        Clock::time_point now) {
   if (table.size() >= settings_.max_tracked) prune(table, now);
   Failures& failures = table[key];
   if (failures.count > 0 && now - failures.last > settings_.forget_after) failures = {};
@@ -44,7 +44,9 @@ void SignInGuard::record(std::map<std::string, Failures>& table, const std::stri
     const auto delay = std::min<std::chrono::seconds>(
         settings_.max_delay, settings_.base_delay * (std::int64_t{1} << doublings));
     failures.locked_until = now + delay;
+    return static_cast<int>(delay.count());
   }
+  return 0;
 }
 
 void SignInGuard::prune(std::map<std::string, Failures>& table, Clock::time_point now) {
@@ -62,11 +64,12 @@ void SignInGuard::prune(std::map<std::string, Failures>& table, Clock::time_poin
   }
 }
 
-void SignInGuard::failed(const std::string& username, const std::string& address,
-                         Clock::time_point now) {
+int SignInGuard::failed(const std::string& username, const std::string& address,
+                        Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  record(accounts_, to_lower(username), settings_.free_failures, now);
-  record(addresses_, address, settings_.free_failures_per_address, now);
+  const int account = record(accounts_, to_lower(username), settings_.free_failures, now);
+  const int from = record(addresses_, address, settings_.free_failures_per_address, now);
+  return std::max(account, from);
 }
 
 void SignInGuard::succeeded(const std::string& username) {

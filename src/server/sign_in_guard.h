@@ -47,8 +47,9 @@ class SignInGuard {
   // Seconds (≥ 1) until `username` (any case) or `address` may try again, or nullopt to go on.
   std::optional<int> locked_for(const std::string& username, const std::string& address,
                                 Clock::time_point now = Clock::now());
-  void failed(const std::string& username, const std::string& address,
-              Clock::time_point now = Clock::now());
+  // Records a failure; returns the seconds the account or address is now locked for (0: not).
+  int failed(const std::string& username, const std::string& address,
+             Clock::time_point now = Clock::now());
   void succeeded(const std::string& username);
   // Clears an account's failures (an administrator's unlock).
   void clear(const std::string& username);
@@ -75,8 +76,9 @@ class SignInGuard {
     Clock::time_point last;
     Clock::time_point locked_until;
   };
-  void record(std::map<std::string, Failures>& table, const std::string& key, int free,
-              Clock::time_point now);
+  // The seconds `key` is now locked for (0: not).
+  int record(std::map<std::string, Failures>& table, const std::string& key, int free,
+             Clock::time_point now);
   std::optional<int> seconds_locked(std::map<std::string, Failures>& table, const std::string& key,
                                     Clock::time_point now);
   void prune(std::map<std::string, Failures>& table, Clock::time_point now);
