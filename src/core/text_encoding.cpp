@@ -48,6 +48,15 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 Status check_utf8_text(std::string_view text, const std::string& file) {
   if (looks_like_utf16(text)) {
     return make_error(ErrorCode::kParse,

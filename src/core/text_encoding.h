@@ -23,6 +23,10 @@ namespace sendplan {
 // Lines end at LF, CRLF or CR alone; columns count characters from 1.
 Status check_utf8_text(std::string_view text, const std::string& file);
 
+// True when every byte of `text` belongs to a well-formed UTF-8 character (no overlong forms,
+// surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
 // `text` checked by check_utf8_text, ready for a reader that splits lines at LF (and drops a CR
 // before it). A file whose lines end in CR alone (old Mac: CRs and no LF at all) is copied into
 // `storage` with each CR made LF, and the result views `storage`; otherwise it views `text`.

@@ -37,13 +37,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_encoding.h"  // is_valid_utf8
 #include "placements/provider.h"
 
 namespace sendplan::placements {
 
-// True when `bytes` is well-formed UTF-8 (no overlong forms, surrogates or code points above
-// U+10FFFF).
-bool is_valid_utf8(std::string_view bytes);
 // Windows-1252 bytes as UTF-8: ASCII unchanged, 0x80–0x9F by the code page ("\x92" → U+2019),
 // 0xA0–0xFF as U+00A0–U+00FF; the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F,
 // 0x90, 0x9D) become the C1 controls of the same value, as WHATWG's decoder does.
