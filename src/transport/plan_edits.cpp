@@ -143,30 +143,29 @@ Result<PlannedDay> plan_around(const TransportInputs& inputs, DayMatrices matric
                                const PlannerSettings& settings,
                                const std::vector<CurrentRoute>& locked,
                                const PlannerProgress& progress) {
-  std::vector<TimedRoute> routes[2];
-  std::vector<UnservedPupil> unserved[2];
-  const Status planned = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
-    const int r = run_index(run);
-    const travel::TravelMatrix& matrix = r == 0 ? matrices.morning : matrices.afternoon;
-    detail::FixedRouteTimer timer(inputs, run, matrix, settings);
-    for (const CurrentRoute& route : locked)
-      if (route.run == run) routes[r].push_back(timer.time(route));
-    solver::ProgressCallback on_progress;
-    if (progress) on_progress = [&progress, run](const solver::Progress& p) { progress(run, p); };
-    Result<detail::RunOutcome> outcome = detail::plan_run(
-        inputs, run, matrix, settings, scope_around(inputs, locked, run), on_progress);
-    if (!outcome) return outcome.error();
-    for (TimedRoute& route : outcome.value().routes) routes[r].push_back(std::move(route));
-    unserved[r] = std::move(outcome.value().unserved);
-    return Status::success();
-  });
+  Result<detail::RunOutcome> planned =
+      detail::plan_both_runs(settings.runs_in_parallel, [&](Run run) -> Result<detail::RunOutcome> {
+        const travel::TravelMatrix& matrix =
+            run_index(run) == 0 ? matrices.morning : matrices.afternoon;
+        // The locked routes first, as they are; then what the engine plans around them.
+        detail::RunOutcome outcome;
+        detail::FixedRouteTimer timer(inputs, run, matrix, settings);
+        for (const CurrentRoute& route : locked)
+          if (route.run == run) outcome.routes.push_back(timer.time(route));
+        solver::ProgressCallback on_progress;
+        if (progress)
+          on_progress = [&progress, run](const solver::Progress& p) { progress(run, p); };
+        Result<detail::RunOutcome> around = detail::plan_run(
+            inputs, run, matrix, settings, scope_around(inputs, locked, run), on_progress);
+        if (!around) return around.error();
+        for (TimedRoute& route : around.value().routes) outcome.routes.push_back(std::move(route));
+        outcome.unserved = std::move(around.value().unserved);
+        return outcome;
+      });
   if (!planned) return planned.error();
-  std::vector<TimedRoute> all = std::move(routes[0]);
-  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
-  std::vector<UnservedPupil> missing = std::move(unserved[0]);
-  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
   PlannedDay result;
-  result.day = day_of("planned", inputs, matrices, settings, std::move(all), missing);
+  result.day = day_of("planned", inputs, matrices, settings, std::move(planned.value().routes),
+                      planned.value().unserved);
   result.matrices = std::move(matrices);
   return result;
 }
@@ -403,27 +402,19 @@ Result<UpdatedDay> update_day(const TransportInputs& inputs, DayMatrices matrice
   report.refitted.assign(refitted.begin(), refitted.end());
 
   // Insert everyone not on a kept route where they cost least; nothing else moves.
-  std::vector<TimedRoute> routes[2];
-  std::vector<UnservedPupil> unserved[2];
-  const Status planned = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
-    const int r = run_index(run);
-    detail::RunScope scope;
-    scope.anchors = &anchors[r];
-    scope.start = start[r];
-    scope.insert_only = true;
-    Result<detail::RunOutcome> outcome = detail::plan_run(
-        inputs, run, r == 0 ? matrices.morning : matrices.afternoon, settings, scope, {});
-    if (!outcome) return outcome.error();
-    routes[r] = std::move(outcome.value().routes);
-    unserved[r] = std::move(outcome.value().unserved);
-    return Status::success();
-  });
+  Result<detail::RunOutcome> planned =
+      detail::plan_both_runs(settings.runs_in_parallel, [&](Run run) {
+        const int r = run_index(run);
+        detail::RunScope scope;
+        scope.anchors = &anchors[r];
+        scope.start = start[r];
+        scope.insert_only = true;
+        return detail::plan_run(inputs, run, r == 0 ? matrices.morning : matrices.afternoon,
+                                settings, scope, {});
+      });
   if (!planned) return planned.error();
-  std::vector<TimedRoute> all = std::move(routes[0]);
-  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
-  std::vector<UnservedPupil> missing = std::move(unserved[0]);
-  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
-  result.planned.day = day_of("updated", inputs, matrices, settings, std::move(all), missing);
+  result.planned.day = day_of("updated", inputs, matrices, settings,
+                              std::move(planned.value().routes), planned.value().unserved);
 
   const DayPlan before = cost_current_routes(inputs, matrices, in_force, settings);
   report.difference = compare_days(before, result.planned.day);

@@ -55,25 +55,18 @@ namespace {
 // Plans the two runs and builds the day (no fleet advice).
 Result<PlannedDay> plan_runs(const TransportInputs& inputs, DayMatrices matrices,
                              const PlannerSettings& settings, const PlannerProgress& progress) {
-  std::vector<TimedRoute> routes[2];
-  std::vector<UnservedPupil> unserved[2];
-  const Status planned = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
-    const int r = run == Run::kMorning ? 0 : 1;
-    solver::ProgressCallback on_progress;
-    if (progress) on_progress = [&progress, run](const solver::Progress& p) { progress(run, p); };
-    Result<detail::RunOutcome> outcome =
-        detail::plan_run(inputs, run, r == 0 ? matrices.morning : matrices.afternoon, settings,
-                         detail::RunScope{}, on_progress);
-    if (!outcome) return outcome.error();
-    routes[r] = std::move(outcome.value().routes);
-    unserved[r] = std::move(outcome.value().unserved);
-    return Status::success();
-  });
+  Result<detail::RunOutcome> planned =
+      detail::plan_both_runs(settings.runs_in_parallel, [&](Run run) {
+        solver::ProgressCallback on_progress;
+        if (progress)
+          on_progress = [&progress, run](const solver::Progress& p) { progress(run, p); };
+        return detail::plan_run(inputs, run,
+                                run == Run::kMorning ? matrices.morning : matrices.afternoon,
+                                settings, detail::RunScope{}, on_progress);
+      });
   if (!planned) return planned.error();
-  std::vector<TimedRoute> all = std::move(routes[0]);
-  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
-  std::vector<UnservedPupil> missing = std::move(unserved[0]);
-  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
+  std::vector<TimedRoute> all = std::move(planned.value().routes);
+  const std::vector<UnservedPupil> missing = std::move(planned.value().unserved);
   PlannedDay result;
   const DayRideLimits limits =
       day_ride_limits(inputs, matrices.morning, matrices.afternoon, settings.policy);
@@ -113,27 +106,20 @@ std::optional<FleetAdvice> advise_fleet(const TransportInputs& inputs, const Pla
   TransportInputs relaxed = inputs;
   for (VehicleType& v : relaxed.fleet) v.available += static_cast<int>(waiting.size());
   const std::vector<CurrentRoute> start = routes_of(planned.day, relaxed);
-  std::vector<TimedRoute> routes[2];
-  std::vector<UnservedPupil> unserved[2];
-  const Status inserted = detail::for_both_runs(settings.runs_in_parallel, [&](Run run) -> Status {
-    const int r = run == Run::kMorning ? 0 : 1;
-    detail::RunScope scope;
-    for (const CurrentRoute& route : start)
-      if (route.run == run) scope.start.push_back(route);
-    scope.insert_only = true;
-    Result<detail::RunOutcome> outcome = detail::plan_run(
-        relaxed, run, r == 0 ? planned.matrices.morning : planned.matrices.afternoon, settings,
-        scope, {});
-    if (!outcome) return outcome.error();
-    routes[r] = std::move(outcome.value().routes);
-    unserved[r] = std::move(outcome.value().unserved);
-    return Status::success();
-  });
+  Result<detail::RunOutcome> inserted =
+      detail::plan_both_runs(settings.runs_in_parallel, [&](Run run) {
+        detail::RunScope scope;
+        for (const CurrentRoute& route : start)
+          if (route.run == run) scope.start.push_back(route);
+        scope.insert_only = true;
+        return detail::plan_run(
+            relaxed, run,
+            run == Run::kMorning ? planned.matrices.morning : planned.matrices.afternoon, settings,
+            scope, {});
+      });
   if (!inserted) return std::nullopt;
-  std::vector<TimedRoute> all = std::move(routes[0]);
-  for (TimedRoute& route : routes[1]) all.push_back(std::move(route));
-  std::vector<UnservedPupil> missing = std::move(unserved[0]);
-  missing.insert(missing.end(), unserved[1].begin(), unserved[1].end());
+  std::vector<TimedRoute> all = std::move(inserted.value().routes);
+  const std::vector<UnservedPupil> missing = std::move(inserted.value().unserved);
   PlannedDay relaxed_day;
   relaxed_day.day = build_day_plan("relaxed", relaxed, std::move(all), missing,
                                    day_ride_limits(relaxed, planned.matrices.morning,

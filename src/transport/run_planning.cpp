@@ -208,6 +208,22 @@ Status for_both_runs(bool parallel, const std::function<Status(Run)>& work) {
   return results[0] ? results[1] : results[0];
 }
 
+Result<RunOutcome> plan_both_runs(bool parallel,
+                                  const std::function<Result<RunOutcome>(Run)>& plan) {
+  RunOutcome outcomes[2];
+  const Status planned = for_both_runs(parallel, [&](Run run) -> Status {
+    Result<RunOutcome> outcome = plan(run);
+    if (!outcome) return outcome.error();
+    outcomes[run == Run::kMorning ? 0 : 1] = std::move(outcome).value();
+    return Status::success();
+  });
+  if (!planned) return planned.error();
+  RunOutcome day = std::move(outcomes[0]);
+  for (TimedRoute& route : outcomes[1].routes) day.routes.push_back(std::move(route));
+  for (UnservedPupil& pupil : outcomes[1].unserved) day.unserved.push_back(std::move(pupil));
+  return day;
+}
+
 struct FixedRouteTimer::Impl {
   const TransportInputs* inputs;
   Run run;

@@ -42,6 +42,10 @@ Result<RunOutcome> plan_run(const TransportInputs& inputs, Run run,
 // Runs `work(run)` for the AM and PM runs, at the same time when `parallel`; returns the first
 // error.
 Status for_both_runs(bool parallel, const std::function<Status(Run)>& work);
+// Plans both runs with `plan(run)` (at the same time when `parallel`) and joins their outcomes:
+// the AM routes and unserved children first, then the PM ones. The first error, if any.
+Result<RunOutcome> plan_both_runs(bool parallel,
+                                  const std::function<Result<RunOutcome>(Run)>& plan);
 
 // Times fixed routes of one run (the borough's current routes, locked routes, a plan in force):
 // the engine's least schedule when a route keeps every rule, or driven as given (leaving as
