@@ -95,6 +95,11 @@ class Api {
   void logout(const httplib::Request&, httplib::Response&);
   void me(const httplib::Request&, httplib::Response&);
   void change_own_password(const httplib::Request&, httplib::Response&);
+  // Before a password is checked: 429 with Retry-After while `username` or `address` is locked,
+  // 503 when no check slot comes free; else the slot to check it in.
+  std::optional<SignInGuard::Slot> password_check(const std::string& username,
+                                                  const std::string& address,
+                                                  httplib::Response& response);
   // The client's address (the proxy's X-Forwarded-For entry when trusted).
   std::string client_address(const httplib::Request& request) const;
   void boroughs(const httplib::Request&, httplib::Response&);
@@ -109,6 +114,12 @@ class Api {
   void get_plan(const httplib::Request&, httplib::Response&);
   void plan_file(const httplib::Request&, httplib::Response&);
   void cancel_plan(const httplib::Request&, httplib::Response&);
+  // A new plan record of `borough` by `who`, waiting to start (the caller adds what it is).
+  store::PlanRecord waiting_plan(const std::string& borough, const Principal& who) const;
+  // Stores `plan`, queues `job` for it (its plan id and borough set here) and answers 202 with
+  // the plan and its Location.
+  void queue_plan(store::PlanRecord plan, PlanJob job, const Principal& who,
+                  httplib::Response& response);
   // A new plan of `inputs` for `borough` may be queued: within the size and memory limits
   // (413) and the borough's share of the queue (429); else the response says why.
   bool plan_admitted(const std::string& borough, const transport::TransportInputs& inputs,

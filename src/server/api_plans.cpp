@@ -73,16 +73,7 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   BoroughInputs inputs = std::move(read).value();
   if (!plan_admitted(name, inputs.inputs, response)) return;
 
-  PlanJob job;
-  job.borough = name;
-  job.settings.policy = settings_.policy;
-  job.settings.solver.time_limit_seconds = time_limit;
-  job.title = name + " SEN transport";
-  store::PlanRecord plan;
-  plan.borough = name;
-  plan.created_by = who.user.id;
-  plan.created_at = store::utc_now();
-  plan.message = "Waiting to start";
+  store::PlanRecord plan = waiting_plan(name, who);
   plan.settings_json = nlohmann::json({{"time_limit_seconds", time_limit},
                                        {"use_current", inputs.current.has_value()}})
                            .dump();
@@ -90,14 +81,33 @@ void Api::create_plan(const httplib::Request& request, httplib::Response& respon
   plan.schools_dataset = inputs.schools_dataset;
   plan.fleet_dataset = inputs.fleet_dataset;
   plan.current_dataset = inputs.current_dataset;
-  Result<std::int64_t> id = store_.add_plan(plan);
-  if (!id) return store_failed(id.error(), response);
-  plan.id = id.value();
 
-  job.plan_id = plan.id;
+  PlanJob job;
+  job.settings.policy = settings_.policy;
+  job.settings.solver.time_limit_seconds = time_limit;
+  job.title = name + " SEN transport";
   job.inputs = std::move(inputs.inputs);
   job.has_current = inputs.current.has_value();
   if (inputs.current) job.current = std::move(*inputs.current);
+  queue_plan(std::move(plan), std::move(job), who, response);
+}
+
+store::PlanRecord Api::waiting_plan(const std::string& borough, const Principal& who) const {
+  store::PlanRecord plan;
+  plan.borough = borough;
+  plan.created_by = who.user.id;
+  plan.created_at = store::utc_now();
+  plan.message = "Waiting to start";
+  return plan;
+}
+
+void Api::queue_plan(store::PlanRecord plan, PlanJob job, const Principal& who,
+                     httplib::Response& response) {
+  Result<std::int64_t> id = store_.add_plan(plan);
+  if (!id) return store_failed(id.error(), response);
+  plan.id = id.value();
+  job.plan_id = plan.id;
+  job.borough = plan.borough;
   jobs_.submit(std::move(job));
   response.set_header("Location", fmt::format("/api/plans/{}", plan.id));
   send_json(response, 202, {{"plan", plan_json(plan, false, who.user.username)}});

@@ -39,6 +39,23 @@ std::string Api::client_address(const httplib::Request& request) const {
   return request.remote_addr;
 }
 
+std::optional<SignInGuard::Slot> Api::password_check(const std::string& username,
+                                                     const std::string& address,
+                                                     httplib::Response& response) {
+  if (std::optional<int> wait = guard_.locked_for(username, address)) {
+    response.set_header("Retry-After", std::to_string(*wait));
+    send_error(response, 429, "too_many_attempts",
+               fmt::format("too many failed sign-ins; try again in {} seconds", *wait));
+    return std::nullopt;
+  }
+  std::optional<SignInGuard::Slot> slot = guard_.check_slot();
+  if (!slot) {
+    response.set_header("Retry-After", "2");
+    send_error(response, 503, "busy", "the server is busy checking passwords; try again");
+  }
+  return slot;
+}
+
 void Api::login(const httplib::Request& request, httplib::Response& response) {
   // Only JSON: a form or text/plain body can be posted from any web page without asking (a
   // cross-site "sign in as the attacker"); application/json cannot.
@@ -65,16 +82,8 @@ void Api::login(const httplib::Request& request, httplib::Response& response) {
   };
   // Refusals are not audited one by one (they check nothing, and an attacker could fill the
   // log with them); the failure that set the lock says so.
-  if (std::optional<int> wait = guard_.locked_for(username.value(), address)) {
-    response.set_header("Retry-After", std::to_string(*wait));
-    return send_error(response, 429, "too_many_attempts",
-                      fmt::format("too many failed sign-ins; try again in {} seconds", *wait));
-  }
-  std::optional<SignInGuard::Slot> slot = guard_.check_slot();
-  if (!slot) {
-    response.set_header("Retry-After", "2");
-    return send_error(response, 503, "busy", "the server is busy signing people in; try again");
-  }
+  std::optional<SignInGuard::Slot> slot = password_check(username.value(), address, response);
+  if (!slot) return;
   Result<std::optional<SignIn>> signed_in = sessions_.sign_in(username.value(), password.value());
   slot.reset();
   if (!signed_in) return store_failed(signed_in.error(), response);
@@ -114,13 +123,8 @@ void Api::change_own_password(const httplib::Request& request, httplib::Response
   Result<std::string> next = required_string(body.value(), "new_password");
   if (!next) return send_error(response, next.error());
   const std::string address = client_address(request);
-  if (std::optional<int> wait = guard_.locked_for(who->user.username, address)) {
-    response.set_header("Retry-After", std::to_string(*wait));
-    return send_error(response, 429, "too_many_attempts",
-                      fmt::format("too many failed attempts; try again in {} seconds", *wait));
-  }
-  std::optional<SignInGuard::Slot> slot = guard_.check_slot();
-  if (!slot) return send_error(response, 503, "busy", "the server is busy; try again");
+  std::optional<SignInGuard::Slot> slot = password_check(who->user.username, address, response);
+  if (!slot) return;
   if (current.value().size() > 256 || !verify_password(current.value(), who->user.password_hash)) {
     guard_.failed(who->user.username, address);
     return send_error(response, 403, "forbidden", "the current password is not right");

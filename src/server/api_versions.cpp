@@ -353,11 +353,7 @@ void Api::replan(const httplib::Request& request, httplib::Response& response) {
   if (!plan_admitted(plan->borough, basis->inputs.inputs, response)) return;
   nlohmann::json settings = settings_of(*plan);
   settings["locked"] = locked_ids;
-  store::PlanRecord version;
-  version.borough = plan->borough;
-  version.created_by = who->user.id;
-  version.created_at = store::utc_now();
-  version.message = "Waiting to start";
+  store::PlanRecord version = waiting_plan(plan->borough, *who);
   version.settings_json = settings.dump();
   version.pupils_dataset = plan->pupils_dataset;
   version.schools_dataset = plan->schools_dataset;
@@ -366,13 +362,8 @@ void Api::replan(const httplib::Request& request, httplib::Response& response) {
   version.parent_plan = plan->id;
   version.kind = store::PlanKind::kReplanned;
   version.note = locked_note(locked_ids);
-  Result<std::int64_t> id = store_.add_plan(version);
-  if (!id) return store_failed(id.error(), response);
-  version.id = id.value();
 
   PlanJob job;
-  job.plan_id = version.id;
-  job.borough = version.borough;
   job.kind = PlanJobKind::kPlanAround;
   job.settings = basis->settings;
   job.title = title_of(*plan);
@@ -380,9 +371,7 @@ void Api::replan(const httplib::Request& request, httplib::Response& response) {
   if (basis->inputs.current) job.current = std::move(*basis->inputs.current);
   job.inputs = std::move(basis->inputs.inputs);
   job.locked = std::move(locked);
-  jobs_.submit(std::move(job));
-  response.set_header("Location", fmt::format("/api/plans/{}", version.id));
-  send_json(response, 202, {{"plan", plan_json(version, false, who->user.username)}});
+  queue_plan(std::move(version), std::move(job), *who, response);
 }
 
 void Api::update_plan(const httplib::Request& request, httplib::Response& response) {
@@ -439,11 +428,7 @@ void Api::update_plan(const httplib::Request& request, httplib::Response& respon
   settings["max_time_shift_minutes"] = update.max_time_shift_minutes;
   BoroughInputs inputs = std::move(read).value();
   if (!plan_admitted(plan->borough, inputs.inputs, response)) return;
-  store::PlanRecord version;
-  version.borough = plan->borough;
-  version.created_by = who->user.id;
-  version.created_at = store::utc_now();
-  version.message = "Waiting to start";
+  store::PlanRecord version = waiting_plan(plan->borough, *who);
   version.settings_json = settings.dump();
   version.pupils_dataset = inputs.pupils_dataset;
   version.schools_dataset = inputs.schools_dataset;
@@ -451,22 +436,15 @@ void Api::update_plan(const httplib::Request& request, httplib::Response& respon
   version.parent_plan = plan->id;
   version.kind = store::PlanKind::kUpdated;
   version.note = "";  // known when the update has run
-  Result<std::int64_t> id = store_.add_plan(version);
-  if (!id) return store_failed(id.error(), response);
-  version.id = id.value();
 
   PlanJob job;
-  job.plan_id = version.id;
-  job.borough = version.borough;
   job.kind = PlanJobKind::kUpdate;
   job.settings = planner_settings(*plan);
   job.title = title_of(*plan);
   job.inputs = std::move(inputs.inputs);
   job.in_force = std::move(in_force);
   job.update = update;
-  jobs_.submit(std::move(job));
-  response.set_header("Location", fmt::format("/api/plans/{}", version.id));
-  send_json(response, 202, {{"plan", plan_json(version, false, who->user.username)}});
+  queue_plan(std::move(version), std::move(job), *who, response);
 }
 
 }  // namespace sendplan::server
