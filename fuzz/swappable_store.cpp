@@ -121,4 +121,30 @@ Result<std::int64_t> SwappableStore::add_dataset_audited(const store::Dataset& d
                                                          const store::AuditEntry& entry) {
   return inner_->add_dataset_audited(dataset, entry);
 }
+Result<std::int64_t> SwappableStore::add_pool(const store::PoolRecord& pool) {
+  return inner_->add_pool(pool);
+}
+Status SwappableStore::update_pool_progress(std::int64_t id, const store::PoolRecord& progress) {
+  return inner_->update_pool_progress(id, progress);
+}
+Status SwappableStore::finish_pool(std::int64_t id, const std::string& pool_json,
+                                   const std::map<std::string, std::string>& files,
+                                   const std::string& finished_at) {
+  return inner_->finish_pool(id, pool_json, files, finished_at);
+}
+Status SwappableStore::fail_pool(std::int64_t id, const std::string& message,
+                                 const std::string& finished_at) {
+  return inner_->fail_pool(id, message, finished_at);
+}
+Result<std::optional<store::PoolRecord>> SwappableStore::get_pool(std::int64_t id) {
+  return inner_->get_pool(id);
+}
+Result<std::vector<store::PoolRecord>> SwappableStore::list_pools(const std::string& borough) {
+  return inner_->list_pools(borough);
+}
+Result<std::optional<std::string>> SwappableStore::pool_file(std::int64_t id,
+                                                             const std::string& name) {
+  return inner_->pool_file(id, name);
+}
+
 }  // namespace sendplan::fuzz

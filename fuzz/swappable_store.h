@@ -59,6 +59,17 @@ class SwappableStore final : public store::Store {
   Result<int> fail_unfinished_plans(const std::string& message,
                                     const std::string& finished_at) override;
 
+  Result<std::int64_t> add_pool(const store::PoolRecord& pool) override;
+  Status update_pool_progress(std::int64_t id, const store::PoolRecord& progress) override;
+  Status finish_pool(std::int64_t id, const std::string& pool_json,
+                     const std::map<std::string, std::string>& files,
+                     const std::string& finished_at) override;
+  Status fail_pool(std::int64_t id, const std::string& message,
+                   const std::string& finished_at) override;
+  Result<std::optional<store::PoolRecord>> get_pool(std::int64_t id) override;
+  Result<std::vector<store::PoolRecord>> list_pools(const std::string& borough) override;
+  Result<std::optional<std::string>> pool_file(std::int64_t id, const std::string& name) override;
+
  private:
   std::unique_ptr<store::Store> inner_;
 };

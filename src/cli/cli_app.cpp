@@ -132,15 +132,27 @@ int run_cli(int argc, char** argv) {
 
   GenerateOptions generate;
   CLI::App* generate_command = app.add_subcommand(
-      "generate", "Write a synthetic borough's pupils.csv, schools.csv and fleet.csv");
-  generate_command->add_option("--borough", generate.borough, "London borough, e.g. Hackney")
+      "generate",
+      "Write a synthetic borough's pupils.csv, schools.csv and fleet.csv (or, with --region, "
+      "those of neighbouring boroughs that share schools)");
+  // Exactly one of --borough and --region: run_generate checks it, with a clearer message.
+  generate_command->add_option("--borough", generate.borough, "London borough, e.g. Hackney");
+  generate_command
+      ->add_option("--region", generate.region,
+                   "Several neighbouring boroughs, e.g. \"Croydon,Sutton,Merton\": one folder "
+                   "DIR/<label> each, sharing schools")
+      ->delimiter(',');
+  generate_command
+      ->add_option("--pupils", generate.pupils,
+                   "Number of pupils (1..100000; per borough with --region)")
       ->required();
-  generate_command->add_option("--pupils", generate.pupils, "Number of pupils (1..100000)")
-      ->required();
+  generate_command
+      ->add_option("--cross-border-share", generate.cross_border_share,
+                   "With --region: share of children at another borough's school (0..1)")
+      ->default_val(generate.cross_border_share);
   generate_command->add_option("--seed", generate.seed, "Random seed (same seed, same files)")
       ->default_val(generate.seed);
-  generate_command->add_option("--out", generate.out, "Directory for the three CSV files")
-      ->required();
+  generate_command->add_option("--out", generate.out, "Directory for the CSV files")->required();
   generate_command->add_option(
       "--boundaries", generate.boundaries,
       std::string("Borough boundaries GeoJSON (default: ") + kDefaultBoundariesPath + ")");
@@ -184,8 +196,25 @@ int run_cli(int argc, char** argv) {
       ->required();
   pool_command
       ->add_option("--sharing", pool.sharing,
-                   "proportional (to stand-alone cost) or shapley (plans every coalition)")
+                   "shapley (each borough pays its average extra cost) or proportional (to "
+                   "stand-alone cost)")
       ->default_val(pool.sharing);
+  pool_command
+      ->add_option("--cluster-pupils", pool.cluster_pupils,
+                   "Children per seam cluster the pooled search re-plans at once")
+      ->default_val(pool.cluster_pupils);
+  pool_command
+      ->add_option("--cluster-iterations", pool.cluster_iterations,
+                   "Engine iterations per cluster plan (fixed, so shares are repeatable)")
+      ->default_val(pool.cluster_iterations);
+  pool_command
+      ->add_option("--seam-km", pool.seam_km,
+                   "Routes of two boroughs whose homes or schools come this close are at a seam")
+      ->default_val(pool.seam_km);
+  pool_command
+      ->add_option("--shapley-samples", pool.shapley_samples,
+                   "Orders of joining sampled for Shapley shares beyond 10 boroughs")
+      ->default_val(pool.shapley_samples);
   add_solver_options(*pool_command, pool.solver);
   add_planner_options(*pool_command, pool.travel, pool.policy);
 

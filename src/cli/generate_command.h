@@ -1,9 +1,12 @@
 // `sendplan generate`: write a synthetic borough's pupils.csv, schools.csv and fleet.csv (see
-// transport/generator.h) for trying the planner. All child-level data is synthetic.
+// transport/generator.h) for trying the planner, or with --region those of several neighbouring
+// boroughs that share schools (DIR/<label>/ each, ready for `sendplan pool`). All child-level
+// data is synthetic.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sendplan::cli {
 
@@ -13,13 +16,16 @@ inline constexpr const char* kDefaultBoundariesPath =
     "../shared/data/boundaries/london_boroughs_gla.geojson";
 
 struct GenerateOptions {
-  std::string borough;     // e.g. "Hackney" (case-insensitive, "&" = "and")
-  int pupils = 0;          // at least 1
-  std::uint64_t seed = 1;  // same seed, same files
-  std::string out;         // directory for the three CSV files (created if missing)
-  std::string boundaries;  // GeoJSON of borough boundaries; empty = kDefaultBoundariesPath
+  std::string borough;              // e.g. "Hackney" (case-insensitive, "&" = "and")
+  std::vector<std::string> region;  // or several boroughs, e.g. {"Croydon", "Sutton"}
+  double cross_border_share = 0.2;  // --region: share of children at another borough's school
+  int pupils = 0;                   // at least 1 (each borough's, with --region)
+  std::uint64_t seed = 1;           // same seed, same files
+  std::string out;                  // directory for the three CSV files (created if missing)
+  std::string boundaries;           // GeoJSON of borough boundaries; empty = kDefaultBoundariesPath
 };
 
+// Exactly one of `borough` and `region` must be given; a region names each borough once.
 // Exit code: 0 written; exit_code(ErrorCode) for errors (bad arguments, unknown borough,
 // missing or malformed boundaries, write failures), reported on stderr.
 int run_generate(const GenerateOptions& options);

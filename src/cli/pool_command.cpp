@@ -2,27 +2,31 @@
 #include "cli/pool_command.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
 
 #include "cli/planner_setup.h"
+#include "cli/progress_line.h"
 #include "cli/terminal.h"
+#include "core/text.h"
+#include "report/pool_files.h"
 #include "report/report_files.h"
 #include "report/settings_json.h"
-#include "transport/pool.h"
+#include "transport/pool_search.h"
+#include "transport/pool_sharing.h"
 #include "transport/readers.h"
 
 namespace sendplan::cli {
 
 namespace {
 
-constexpr int kMaxShapleyBoroughs = 5;
 constexpr int kMaxBoroughs = 16;
 
 bool valid_label(const std::string& label) {
@@ -40,27 +44,8 @@ Status write_text(const std::filesystem::path& path, const std::string& text) {
   return Status::success();
 }
 
-struct CoalitionPlan {
-  transport::MergedInputs merged;
-  transport::PlannedDay planned;
-};
-
-Result<CoalitionPlan> plan_coalition(const std::vector<transport::BoroughInputs>& boroughs,
-                                     unsigned members, const travel::TravelSource& travel,
-                                     const transport::PlannerSettings& settings,
-                                     const std::string& what) {
-  CoalitionPlan result{transport::merge_coalition(boroughs, members), {}};
-  say(fmt::format("Planning {} ({} pupils) ...", what, result.merged.inputs.pupils.size()));
-  Result<transport::DayMatrices> matrices = transport::day_matrices(result.merged.inputs, travel);
-  if (!matrices) return matrices.error();
-  PlanProgress progress;
-  Result<transport::PlannedDay> planned = transport::plan_day(
-      result.merged.inputs, std::move(matrices).value(), settings, progress.callback());
-  progress.clear();
-  if (!planned) return planned.error();
-  result.planned = std::move(planned).value();
-  say("  " + day_summary_text(result.planned.day));
-  return result;
+double percent_of(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
 }  // namespace
@@ -75,9 +60,15 @@ int run_pool(const PoolOptions& options) {
   const bool shapley = options.sharing == "shapley";
   if (!shapley && options.sharing != "proportional")
     return invalid("--sharing must be proportional or shapley, got '" + options.sharing + "'");
-  if (shapley && options.boroughs.size() > kMaxShapleyBoroughs)
-    return invalid(fmt::format("--sharing shapley plans every coalition: at most {} boroughs",
-                               kMaxShapleyBoroughs));
+  if (options.shapley_samples < 2)
+    return invalid(
+        fmt::format("--shapley-samples must be at least 2, got {}", options.shapley_samples));
+  transport::PoolSearchSettings search;
+  search.cluster_pupils = options.cluster_pupils;
+  search.cluster_iterations = options.cluster_iterations;
+  search.seam_metres = options.seam_km * 1000.0;
+  search.seed = static_cast<std::uint64_t>(options.solver.seed);
+  if (Status valid = search.validate(); !valid) return report_error(valid.error());
   Result<PlannerSetup> made =
       make_planner_setup(options.solver, options.policy, options.travel, options.postcodes);
   if (!made) return report_error(made.error());
@@ -113,64 +104,49 @@ int run_pool(const PoolOptions& options) {
     return exit_code(ErrorCode::kInvalidInput);
   }
 
-  const int k = static_cast<int>(boroughs.size());
-  const unsigned all = (1u << k) - 1;
-  std::vector<std::int64_t> cost(static_cast<size_t>(all) + 1, 0);
-  std::vector<CoalitionPlan> alone;
-  for (int i = 0; i < k; ++i) {
-    Result<CoalitionPlan> plan = plan_coalition(boroughs, 1u << i, *setup.travel, setup.settings,
-                                                boroughs[i].label + " alone");
-    if (!plan) return report_error(plan.error());
-    cost[1u << i] = plan.value().planned.day.summary.cost.total_pence();
-    alone.push_back(std::move(plan).value());
-  }
-  Result<CoalitionPlan> pooled =
-      plan_coalition(boroughs, all, *setup.travel, setup.settings, "all boroughs pooled");
-  if (!pooled) return report_error(pooled.error());
-  cost[all] = pooled.value().planned.day.summary.cost.total_pence();
-  if (shapley) {
-    for (unsigned mask = 1; mask < all; ++mask) {
-      if (std::popcount(mask) == 1) continue;
-      std::string what;
-      for (int i = 0; i < k; ++i)
-        if (mask & (1u << i)) what += (what.empty() ? "" : "+") + boroughs[i].label;
-      Result<CoalitionPlan> plan =
-          plan_coalition(boroughs, mask, *setup.travel, setup.settings, what);
-      if (!plan) return report_error(plan.error());
-      cost[mask] = plan.value().planned.day.summary.cost.total_pence();
-    }
-  }
-
-  std::vector<std::int64_t> standalone;
-  for (int i = 0; i < k; ++i) standalone.push_back(cost[1u << i]);
-  // A coalition can always run its members' separate plans, so its cost is at most that of any
-  // split of it. The search is a heuristic with a time limit: when its pooled plan costs more than
-  // planning separately, the sharing uses the separate plans' cost (no saving) and says so.
-  const std::int64_t pooled_plan_cost = cost[all];
-  if (shapley) {
-    cost = transport::separable_costs(k, cost);
-  } else {
-    std::int64_t separate = 0;
-    for (int i = 0; i < k; ++i) separate += cost[1u << i];
-    cost[all] = std::min(cost[all], separate);
-  }
-  const bool pooled_plan_used = cost[all] == pooled_plan_cost;
-  if (!pooled_plan_used)
-    say(fmt::format(
-        "warning: the pooled plan ({} a day) costs more than planning separately ({} a day) "
-        "within this time limit; the sharing uses the separate plans (try a longer --time-limit)",
-        money(pooled_plan_cost), money(cost[all])));
-  const std::vector<std::int64_t> shares =
-      shapley ? transport::shapley_shares(k, cost)
-              : transport::proportional_shares(standalone, cost[all]);
+  int pupils = 0;
+  for (const transport::BoroughInputs& b : boroughs)
+    pupils += static_cast<int>(b.inputs.pupils.size());
+  say(
+      fmt::format("Pooling {} boroughs ({} pupils): each planned alone first, then the pool "
+                  "from their plans.",
+                  boroughs.size(), pupils));
+  std::string last_step;
+  ProgressLine line(stderr_is_terminal());
+  const auto started = std::chrono::steady_clock::now();
+  Result<transport::PoolOutcome> planned =
+      transport::plan_pool(boroughs, *setup.travel, setup.settings, search,
+                           [&](const transport::PoolProgress& progress) {
+                             if (progress.step == "seams") {
+                               line.show(fmt::format("Pooling at the seams: {} of {} cluster plans",
+                                                     progress.done, progress.total));
+                               return;
+                             }
+                             if (progress.step != last_step && progress.step != "alone") {
+                               last_step = progress.step;
+                               say(fmt::format("Planning: {} ...", progress.step));
+                             }
+                           });
+  line.clear();
+  if (!planned) return report_error(planned.error());
+  const transport::PoolOutcome& pool = planned.value();
+  for (const std::string& note : pool.matrices.morning.notes) say("warning: " + note);
+  transport::SharingSettings share_settings;
+  share_settings.method =
+      shapley ? transport::CostSharing::kShapley : transport::CostSharing::kProportional;
+  share_settings.samples = options.shapley_samples;
+  share_settings.seed = static_cast<std::uint64_t>(options.solver.seed);
+  const transport::PoolSharing sharing = transport::share_pool(boroughs, pool, share_settings);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   // Files: each borough alone, the pooled plan, and the sharing.
   const std::filesystem::path out(options.out);
   const nlohmann::json settings_record =
       report::settings_json(setup.settings, *setup.travel, options.postcodes);
-  for (int i = 0; i < k; ++i) {
-    const transport::TransportInputs& in = alone[i].merged.inputs;
-    const report::ReportInputs files{alone[i].planned.day,
+  for (size_t i = 0; i < boroughs.size(); ++i) {
+    const transport::TransportInputs& in = boroughs[i].inputs;
+    const report::ReportInputs files{pool.alone[i],
                                      nullptr,
                                      in.pupils,
                                      in.schools,
@@ -180,78 +156,63 @@ int run_pool(const PoolOptions& options) {
     if (Status s = report::write_report_files((out / boroughs[i].label).string(), files); !s)
       return report_error(s.error());
   }
-  const transport::TransportInputs& merged = pooled.value().merged.inputs;
+  const transport::TransportInputs& merged = pool.merged.inputs;
   const report::ReportInputs files{
-      pooled.value().planned.day,
-      nullptr,
-      merged.pupils,
-      merged.schools,
-      settings_record,
-      {"Pooled SEN transport", today_iso(), setup.travel->description()}};
+      pool.pooled,     nullptr,
+      merged.pupils,   merged.schools,
+      settings_record, {"Pooled SEN transport", today_iso(), setup.travel->description()}};
   if (Status s = report::write_report_files((out / "pooled").string(), files); !s)
     return report_error(s.error());
 
   const int days = setup.settings.school_days_per_year;
-  nlohmann::json json;
-  json["sharing"] = options.sharing;
-  json["school_days_per_year"] = days;
-  json["shared_schools"] = pooled.value().merged.shared_schools;
-  json["standalone_total_per_day_pence"] =
-      std::accumulate(standalone.begin(), standalone.end(), std::int64_t{0});
-  json["pooled_per_day_pence"] = cost[all];
-  json["pooled_plan_per_day_pence"] = pooled_plan_cost;
-  json["pooled_plan_used"] = pooled_plan_used;
-  json["settings"] = settings_record;
-  std::string csv =
-      "borough,pupils,standalone_per_day,share_per_day,saving_per_day,saving_per_year,"
-      "saving_percent\n";
-  std::string table =
-      fmt::format("{:<16} {:>6} {:>14} {:>14} {:>12} {:>14} {:>7}\n", "borough", "pupils",
-                  "alone/day", "pooled share", "saving/day", "saving/year", "saving");
-  auto pounds = [](std::int64_t pence) {
-    return fmt::format("{:.2f}", static_cast<double>(pence) / 100.0);
-  };
-  for (int i = 0; i < k; ++i) {
-    const std::int64_t saving = standalone[i] - shares[i];
-    const double percent =
-        standalone[i] > 0 ? 100.0 * static_cast<double>(saving) / static_cast<double>(standalone[i])
-                          : 0.0;
-    const int pupils = static_cast<int>(boroughs[i].inputs.pupils.size());
-    json["boroughs"].push_back({{"label", boroughs[i].label},
-                                {"pupils", pupils},
-                                {"standalone_per_day_pence", standalone[i]},
-                                {"share_per_day_pence", shares[i]},
-                                {"saving_per_day_pence", saving},
-                                {"saving_per_year_pence", saving * days},
-                                {"saving_percent", percent}});
-    csv +=
-        fmt::format("{},{},{},{},{},{},{:.1f}\n", boroughs[i].label, pupils, pounds(standalone[i]),
-                    pounds(shares[i]), pounds(saving), pounds(saving * days), percent);
-    table += fmt::format("{:<16} {:>6} {:>14} {:>14} {:>12} {:>14} {:>6.1f}%\n", boroughs[i].label,
-                         pupils, money(standalone[i]), money(shares[i]), money(saving),
-                         money(saving * days), percent);
-  }
-  if (shapley) {
-    for (unsigned mask = 1; mask <= all; ++mask) {
-      std::vector<std::string> members;
-      for (int i = 0; i < k; ++i)
-        if (mask & (1u << i)) members.push_back(boroughs[i].label);
-      json["coalitions"].push_back({{"boroughs", members}, {"per_day_pence", cost[mask]}});
-    }
-  }
+  nlohmann::json json =
+      report::pool_json(boroughs, pool, sharing, search, share_settings, settings_record,
+                        setup.settings.solver.time_limit_seconds, days);
+  json["search"]["seconds"]["total"] = seconds;
   if (Status s = write_text(out / "pool.json", json.dump(2) + "\n"); !s)
     return report_error(s.error());
-  if (Status s = write_text(out / "pool.csv", csv); !s) return report_error(s.error());
+  if (Status s = write_text(out / "pool.csv", report::pool_csv(sharing, days)); !s)
+    return report_error(s.error());
 
-  const std::int64_t total_alone = json["standalone_total_per_day_pence"].get<std::int64_t>();
+  std::string table =
+      fmt::format("{:<22} {:>6} {:>14} {:>14} {:>12} {:>14} {:>7}\n", "borough", "pupils",
+                  "alone/day", "pooled share", "saving/day", "saving/year", "saving");
+  for (const transport::BoroughPart& part : sharing.boroughs) {
+    const std::int64_t saving = part.standalone_pence - part.share_pence;
+    table +=
+        fmt::format("{:<22} {:>6} {:>14} {:>14} {:>12} {:>14} {:>6.1f}%\n", part.label, part.pupils,
+                    money(part.standalone_pence), money(part.share_pence), money(saving),
+                    money(saving * days), percent_of(saving, part.standalone_pence));
+  }
   fmt::print("{}", table);
+  const std::int64_t saving = sharing.standalone_pence - sharing.pooled_pence;
   fmt::print(
-      "Planning alone: {} a day; pooled: {} a day; saving {} a day, {} a year ({} "
-      "sharing).\n",
-      money(total_alone), money(cost[all]), money(total_alone - cost[all]),
-      money((total_alone - cost[all]) * days), options.sharing);
-  fmt::print("Written to {}: pool.json, pool.csv, pooled/ and one folder per borough.\n",
-             options.out);
+      "Planning alone: {} a day; pooled: {} a day; saving {} a day ({:.1f} %), {} a year ({} "
+      "sharing{}).\n",
+      money(sharing.standalone_pence), money(sharing.pooled_pence), money(saving),
+      percent_of(saving, sharing.standalone_pence), money(saving * days), options.sharing,
+      shapley && !sharing.shapley.exact
+          ? fmt::format(", sampled from {} orders", sharing.shapley.samples)
+          : std::string());
+  fmt::print(
+      "Against the boroughs' first plans ({} a day, as `sendplan plan` makes them, before the "
+      "search at the seams that every stand-alone cost above has had too): {:.1f} % less.\n",
+      money(pool.first_plans_pence),
+      percent_of(pool.first_plans_pence - sharing.pooled_pence, pool.first_plans_pence));
+  if (sharing.core.objections_found == 0)
+    fmt::print("Core check: no coalition of boroughs would pay less by leaving ({} checked{}).\n",
+               sharing.core.coalitions_checked, sharing.core.exact ? ", all of them" : ", sampled");
+  else
+    fmt::print(
+        "Core check: {} coalition(s) would pay less on their own, e.g. {} (saves {} a "
+        "day); see pool.json.\n",
+        sharing.core.objections_found,
+        fmt::join(report::coalition_labels(boroughs, sharing.core.objections[0].coalition), "+"),
+        money(sharing.core.objections[0].gain_pence()));
+  fmt::print(
+      "Pooled at {} of {} seam clusters; {:.0f} s in all. Written to {}: pool.json, "
+      "pool.csv, pooled/ and one folder per borough.\n",
+      pool.clusters_improved, pool.game.clusters().size(), seconds, options.out);
   std::fflush(stdout);
   return 0;
 }

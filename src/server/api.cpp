@@ -42,6 +42,12 @@ void Api::register_routes(httplib::Server& server) {
   server.Post(R"(/api/plans/(\d{1,18})/save-edit)", bind(&Api::save_edit));
   server.Post(R"(/api/plans/(\d{1,18})/replan)", bind(&Api::replan));
   server.Post(R"(/api/plans/(\d{1,18})/update)", bind(&Api::update_plan));
+  server.Post("/api/pools", bind(&Api::create_pool));
+  server.Get("/api/pools", bind(&Api::list_pools));
+  server.Get(R"(/api/pools/(\d{1,18}))", bind(&Api::get_pool));
+  server.Get(R"(/api/pools/(\d{1,18})/routes\.(geojson|csv))", bind(&Api::pool_routes));
+  server.Get(R"(/api/pools/(\d{1,18})/(shares\.csv|pool\.json))", bind(&Api::pool_download));
+  server.Post(R"(/api/pools/(\d{1,18})/cancel)", bind(&Api::cancel_pool));
   server.Get("/api/region/summary", bind(&Api::region_summary));
   server.Get("/api/audit", bind(&Api::audit_log));
   server.Get("/api/users", bind(&Api::users));

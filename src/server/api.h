@@ -27,6 +27,8 @@
 #include "store/store.h"
 #include "transport/inputs.h"
 #include "transport/plan_edits.h"
+#include "transport/pool.h"
+#include "transport/pool_search.h"
 
 namespace sendplan::server {
 
@@ -43,6 +45,13 @@ struct ApiSettings {
   // and the memory one plan may be estimated to need before it is refused.
   int max_pupils = 5000;
   std::size_t max_plan_memory_bytes = std::size_t{3} << 30;
+  // Pools (several boroughs planned together, api_pools.cpp): each borough's first plan's time
+  // limit per run when the administrator gives none (they may choose 10 to 300 s), the engine
+  // iterations per seam cluster, and a cap on the first plans' iterations (0 = none: they run to
+  // the time limit; tests set one to finish in moments).
+  double pool_default_time_limit_seconds = 30;
+  std::int64_t pool_cluster_iterations = transport::PoolSearchSettings{}.cluster_iterations;
+  std::int64_t pool_first_plan_iterations = 0;
 };
 
 // Counts of one pupils dataset, for aggregate views (kept per dataset id: datasets never change).
@@ -125,6 +134,29 @@ class Api {
   bool plan_admitted(const std::string& borough, const transport::TransportInputs& inputs,
                      httplib::Response& response);
   std::string username_of(std::int64_t user_id);  // "" when unknown
+  // (api_pools.cpp): several boroughs planned together, and the cost shared
+  void create_pool(const httplib::Request&, httplib::Response&);
+  void list_pools(const httplib::Request&, httplib::Response&);
+  void get_pool(const httplib::Request&, httplib::Response&);
+  void pool_routes(const httplib::Request&, httplib::Response&);
+  void pool_download(const httplib::Request&, httplib::Response&);
+  void cancel_pool(const httplib::Request&, httplib::Response&);
+  // The pool request.matches[1] names when it exists (404) and `who` may see it (403: an
+  // officer whose borough is not in it).
+  std::optional<store::PoolRecord> visible_pool(const Principal& who, httplib::Response& response,
+                                                const httplib::Request& request);
+  // The pool request.matches[1] names for a signed-in user who may see it (as visible_pool),
+  // done (409) and not for analysts (403: they see its totals only, not `what`).
+  struct PoolAccess {
+    Principal who;
+    store::PoolRecord pool;
+  };
+  std::optional<PoolAccess> finished_pool(const httplib::Request& request,
+                                          httplib::Response& response, const char* what);
+  // The inputs of a new pool's boroughs (the latest uploads, read and cross-checked), or the
+  // error response (422 naming the boroughs without inputs, or a borough's problems).
+  std::optional<std::vector<std::pair<transport::BoroughInputs, store::PoolBorough>>> pool_inputs(
+      const std::vector<std::string>& boroughs, httplib::Response& response);
   // (api_versions.cpp): plans as versions, compared, edited, re-planned and updated
   void compare_plans(const httplib::Request&, httplib::Response&);
   void preview_edit(const httplib::Request&, httplib::Response&);

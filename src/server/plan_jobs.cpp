@@ -65,7 +65,7 @@ std::size_t estimated_plan_bytes(const transport::TransportInputs& inputs) {
 }
 
 PlanJobs::PlanJobs(store::Store& store, const travel::TravelSource& travel, PlanJobLimits limits)
-    : store_(store), travel_(travel), limits_(limits) {
+    : store_(store), travel_(travel), limits_(limits), pools_(store, travel) {
   for (int i = 0; i < std::max(1, limits_.workers); ++i) workers_.emplace_back([this] { work(); });
 }
 
@@ -149,6 +149,7 @@ std::optional<std::int64_t> PlanJobs::next_to_start() const {
 }
 
 void PlanJobs::stop() {
+  pools_.stop();
   std::vector<PlanJob> dropped;
   {
     std::lock_guard lock(mutex_);

@@ -11,6 +11,9 @@
 // the boroughs in turn (round robin: the borough served longest ago goes first). So Camden's three
 // long plans delay Hackney's short one by at most the one Camden plan a worker is busy with, and
 // not at all while a worker is free. Thread-safe.
+//
+// Pools of several boroughs (pool_jobs.h) run beside the plans, one at a time, on their own
+// worker; PlanJobs owns it, so stop() stops both.
 #pragma once
 
 #include <atomic>
@@ -25,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "server/pool_jobs.h"
 #include "store/store.h"
 #include "transport/plan_edits.h"
 #include "transport/planner.h"
@@ -84,7 +88,8 @@ class PlanJobs {
   // ends within a moment and it is failed with `reason`).
   CancelOutcome cancel(std::int64_t plan_id, const std::string& reason);
   // Stops taking jobs, cancels the running ones (their search ends at once; they are stored as
-  // failed "stopped: ..."), fails the queued ones, and waits for the workers. Idempotent.
+  // failed "stopped: ..."), fails the queued ones, and waits for the workers; pools too.
+  // Idempotent.
   void stop();
   // Jobs waiting or running.
   int pending() const;
@@ -92,6 +97,8 @@ class PlanJobs {
   std::optional<std::int64_t> next_to_start() const;
   // The travel model plans are made with (for the API's synchronous edits).
   const travel::TravelSource& travel() const { return travel_; }
+  // The pools' queue and worker.
+  PoolJobs& pools() { return pools_; }
 
  private:
   struct Running {
@@ -120,6 +127,7 @@ class PlanJobs {
   std::map<std::int64_t, Running> running_;  // by plan id
   bool stopping_ = false;
   std::vector<std::thread> workers_;
+  PoolJobs pools_;
 };
 
 }  // namespace sendplan::server

@@ -258,6 +258,51 @@ CREATE TABLE provider_history (
 CREATE INDEX provider_history_provider_id ON provider_history (provider_id);
 )sql";
 
+// Version 6: cross-borough pools. A pool run plans 2 or more boroughs' children together
+// (transport/pool_search.h): who started it and when, each borough in the pool's order with the
+// inputs it was planned from, its status and the long step under way (step, steps_done of
+// steps_total), message (progress in words, or why it failed), and when done pool.json and the
+// pooled plan's files (pool_files: routes.csv, routes.geojson, ... and each borough's own view
+// of the pooled routes).
+constexpr const char* kPoolsSchema = R"sql(
+CREATE TABLE pools (
+  id {id},
+  created_by BIGINT REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  step TEXT NOT NULL,
+  steps_done INTEGER NOT NULL,
+  steps_total INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  settings_json TEXT NOT NULL,
+  pool_json TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  CONSTRAINT pools_status_known CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  CONSTRAINT pools_steps_counted CHECK (steps_done >= 0 AND steps_total >= 0)
+);
+CREATE INDEX pools_status ON pools (status);
+
+CREATE TABLE pool_boroughs (
+  pool_id BIGINT NOT NULL REFERENCES pools (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  borough TEXT NOT NULL,
+  pupils_dataset BIGINT NOT NULL REFERENCES datasets (id),
+  schools_dataset BIGINT NOT NULL REFERENCES datasets (id),
+  fleet_dataset BIGINT NOT NULL REFERENCES datasets (id),
+  PRIMARY KEY (pool_id, seq),
+  CONSTRAINT pool_boroughs_once UNIQUE (pool_id, borough)
+);
+CREATE INDEX pool_boroughs_borough ON pool_boroughs (borough, pool_id);
+
+CREATE TABLE pool_files (
+  pool_id BIGINT NOT NULL REFERENCES pools (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  content {blob} NOT NULL,
+  PRIMARY KEY (pool_id, name),
+  CONSTRAINT pool_files_name_length CHECK (length(name) BETWEEN 1 AND 255)
+);
+)sql";
+
 constexpr const char* kCreateMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -297,6 +342,8 @@ const std::vector<Migration>& migrations() {
       {4, "plan versions: each plan's parent plan, kind and note", kPlanVersionsSchema},
       {5, "accounts (disabled, password change, deleted, case-insensitive names); register history",
        kAccountsAndHistorySchema},
+      {6, "cross-borough pools: pool runs, their boroughs and inputs, and their files",
+       kPoolsSchema},
   };
   return list;
 }

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "store/sql_placements.h"
+#include "store/sql_pools.h"
 #include "store/sql_stats.h"
 
 namespace sendplan::store {
@@ -489,11 +490,68 @@ class SqlStore final : public Store {
           "WHERE status IN ('queued', 'running')",
           {message, or_now(finished_at)});
       if (!updated.ok()) return updated.error();
-      count = static_cast<int>(updated.value());
+      Result<int> pools = detail::fail_unfinished_pools(*connection_, message, or_now(finished_at));
+      if (!pools.ok()) return pools.error();
+      count = static_cast<int>(updated.value()) + pools.value();
       return {};
     });
     if (!status.ok()) return status.error();
     return count;
+  }
+
+  // --- pools
+
+  Result<std::int64_t> add_pool(const PoolRecord& pool) override {
+    std::int64_t id = 0;
+    Status status = write("add pool", [&]() -> Status {
+      Result<std::int64_t> added = detail::insert_pool(*connection_, pool, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status update_pool_progress(std::int64_t id, const PoolRecord& progress) override {
+    return write("update pool progress",
+                 [&] { return detail::set_pool_progress(*connection_, id, progress); });
+  }
+
+  Status finish_pool(std::int64_t id, const std::string& pool_json,
+                     const std::map<std::string, std::string>& files,
+                     const std::string& finished_at) override {
+    return write("finish pool", [&] {
+      return detail::set_pool_done(*connection_, id, pool_json, files, or_now(finished_at));
+    });
+  }
+
+  Status fail_pool(std::int64_t id, const std::string& message,
+                   const std::string& finished_at) override {
+    return write("fail pool", [&] {
+      return detail::set_pool_failed(*connection_, id, message, or_now(finished_at));
+    });
+  }
+
+  Result<std::optional<PoolRecord>> get_pool(std::int64_t id) override {
+    Result<std::vector<PoolRecord>> found = read("get pool", [&](SqlConnection& connection) {
+      return detail::select_pools(connection, "", id);
+    });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<PoolRecord>();
+    return std::optional<PoolRecord>(std::move(found.value().front()));
+  }
+
+  Result<std::vector<PoolRecord>> list_pools(const std::string& borough) override {
+    return read("list pools", [&](SqlConnection& connection) {
+      return detail::select_pools(connection, borough, std::nullopt);
+    });
+  }
+
+  Result<std::optional<std::string>> pool_file(std::int64_t id, const std::string& name) override {
+    return read("read pool file", [&](SqlConnection& connection) {
+      return detail::select_pool_file(connection, id, name);
+    });
   }
 
   // --- published statistics

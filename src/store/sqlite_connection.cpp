@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <chrono>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 namespace sendplan::store {
@@ -182,8 +184,15 @@ Result<std::unique_ptr<SqlConnection>> open_sqlite(const std::string& path) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
   // The journal mode is the first statement that reads the file: a file that is not a database
-  // fails here. An in-memory database keeps its "memory" journal.
+  // fails here. An in-memory database keeps its "memory" journal. Switching a new file to WAL
+  // while another connection writes it (stores opened together, one migrating) can answer
+  // "database is locked" at once, without the busy handler: it is tried again for up to 5 s.
   Result<SqlRows> mode = connection->query("PRAGMA journal_mode = WAL", {});
+  for (int retry = 0;
+       retry < 250 && !mode.ok() && (sqlite3_extended_errcode(db) & 0xff) == SQLITE_BUSY; ++retry) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    mode = connection->query("PRAGMA journal_mode = WAL", {});
+  }
   Status keys = mode.ok() ? connection->execute_script("PRAGMA foreign_keys = ON") : Status();
   const Error* failure = !mode.ok() ? &mode.error() : !keys.ok() ? &keys.error() : nullptr;
   if (failure != nullptr) {

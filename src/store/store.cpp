@@ -73,6 +73,11 @@ const char* plan_status_name(PlanStatus status) {
   return "queued";
 }
 
+bool PoolRecord::includes(const std::string& borough) const {
+  return std::any_of(boroughs.begin(), boroughs.end(),
+                     [&](const PoolBorough& member) { return member.borough == borough; });
+}
+
 std::optional<PlanStatus> parse_plan_status(const std::string& name) {
   for (PlanStatus status :
        {PlanStatus::kQueued, PlanStatus::kRunning, PlanStatus::kDone, PlanStatus::kFailed}) {

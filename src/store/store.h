@@ -1,4 +1,5 @@
-// The store: where accounts, sessions, the audit log, uploaded planner inputs and plans live.
+// The store: where accounts, sessions, the audit log, uploaded planner inputs, plans and pools
+// live.
 // One interface, two real backends chosen by the database URL:
 //   - SQLite (embedded default): "sendplan.db", "sqlite:PATH" or "sqlite::memory:"; one file,
 //     WAL journal, foreign keys on, busy timeout 5 s.
@@ -125,6 +126,34 @@ struct PlanRecord {
   std::string finished_at;           // "" until done or failed
 };
 
+// One borough of a pool, with the inputs (dataset ids) it was planned from.
+struct PoolBorough {
+  std::string borough;
+  std::int64_t pupils_dataset = 0;
+  std::int64_t schools_dataset = 0;
+  std::int64_t fleet_dataset = 0;
+};
+
+// A pool run: several boroughs' children planned together and the cost shared out
+// (transport/pool_search.h, pool_sharing.h). Progress is the long step under way ("travel
+// matrix", "Hackney alone", "seams"), how far (steps_done of steps_total) and a message.
+struct PoolRecord {
+  std::int64_t id = 0;  // set by the store
+  std::int64_t created_by = 0;
+  std::string created_at;
+  std::vector<PoolBorough> boroughs;  // 2 or more, in the pool's order
+  PlanStatus status = PlanStatus::kQueued;
+  std::string step;
+  int steps_done = 0;
+  int steps_total = 0;
+  std::string message;  // progress in words, or why it failed
+  std::string settings_json;
+  std::string pool_json;    // pool.json when done, else ""
+  std::string finished_at;  // "" until done or failed
+  // Whether `borough` is one of the pool's.
+  bool includes(const std::string& borough) const;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -202,10 +231,30 @@ class Store {
   // One output file of a done plan (e.g. "routes.csv"); nullopt when absent.
   virtual Result<std::optional<std::string>> plan_file(std::int64_t id,
                                                        const std::string& name) = 0;
-  // On start-up: plans left queued or running by a stopped server become failed with
+  // On start-up: plans and pools left queued or running by a stopped server become failed with
   // `message`; returns how many.
   virtual Result<int> fail_unfinished_plans(const std::string& message,
                                             const std::string& finished_at) = 0;
+
+  // --- pools (several boroughs planned together) and their files
+  // The pool and its boroughs in one transaction. kInvalidArgument for fewer than 2 boroughs, a
+  // borough listed twice, or a dataset that does not exist.
+  virtual Result<std::int64_t> add_pool(const PoolRecord& pool) = 0;
+  // Status, step, steps_done, steps_total and message from `progress` (by id). kNotFound when
+  // there is no such pool; kInvalidArgument for negative counts.
+  virtual Status update_pool_progress(std::int64_t id, const PoolRecord& progress) = 0;
+  // Marks the pool done with its pool.json and files (name → content), in one transaction.
+  virtual Status finish_pool(std::int64_t id, const std::string& pool_json,
+                             const std::map<std::string, std::string>& files,
+                             const std::string& finished_at) = 0;
+  virtual Status fail_pool(std::int64_t id, const std::string& message,
+                           const std::string& finished_at) = 0;
+  virtual Result<std::optional<PoolRecord>> get_pool(std::int64_t id) = 0;
+  // Newest first. `borough` "" = every pool, else the pools that include it.
+  virtual Result<std::vector<PoolRecord>> list_pools(const std::string& borough) = 0;
+  // One file of a done pool; nullopt when absent.
+  virtual Result<std::optional<std::string>> pool_file(std::int64_t id,
+                                                       const std::string& name) = 0;
 
   // --- published statistics (stats_records.h)
   // Imports every file in one transaction (all or nothing); a file already imported (same

@@ -16,10 +16,18 @@
 //   (5 seats + 1 wheelchair, £95/day, £2.60/mile) and minibus (12 seats + 3 wheelchairs,
 //   £210/day, £1.80/mile), generous counts, one depot inside the borough, assistants at the
 //   policy's daily rate.
+//
+// A region (generate_region) is several neighbouring boroughs generated together, sharing schools
+// as London's do: every school lies inside its own borough and has an id prefixed with its
+// borough's label ("croydon-S01"); a share of each borough's children (cross_border_share, 20 %
+// by default) attend a school of another borough of the region within 8 km of home. Such a
+// school is listed, row for row the same, in the schools.csv of every borough whose children
+// attend it, so that a cross-borough pool (pool.h) sees one school and may share vehicles to it.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "transport/borough_boundaries.h"
@@ -43,5 +51,35 @@ struct GeneratedBorough {
 GeneratedBorough generate_borough(const BoroughBoundary& borough, int pupils, uint64_t seed,
                                   const Policy& policy,
                                   const std::vector<BoroughBoundary>* neighbours = nullptr);
+
+// How far from home a child may be drawn to a school of another borough of the region.
+inline constexpr double kCrossBorderReachMetres = 8'000.0;
+
+struct RegionBorough {
+  std::string label;  // borough_label(name), e.g. "kingston-upon-thames"
+  std::string name;   // "Kingston upon Thames"
+  GeneratedBorough files;
+  int pupils_at_other_schools = 0;  // its children at a school of another borough of the region
+  int shared_schools = 0;  // schools in its schools.csv that another borough's children attend
+};
+
+// "Kingston upon Thames" -> "kingston-upon-thames": lower-case ASCII letters and digits, every
+// other run of characters one '-', no leading or trailing '-'. Used for directory names and for
+// the school ids of a region; pool labels accept it.
+std::string borough_label(std::string_view name);
+
+// Several boroughs (distinct ones) generated together: `pupils_each` (at least 1) children each,
+// from one Random(seed) for all, in the order given. Each borough's schools are made as by
+// generate_borough but all inside the borough, with ids prefixed by its label. Each child's
+// school is drawn, with probability `cross_border_share` (0 to 1), among the other boroughs'
+// schools within kCrossBorderReachMetres of home (with the same distance decay; among their own
+// when none is in reach), otherwise among their own borough's. A school of another borough that
+// some child attends is also listed in that child's borough's schools.csv with the same id,
+// name, place, bell times and (real) borough, so transport::merge_coalition recognises it as one
+// school. Fleets and depots as generate_borough; pupil ids P0001... in each borough (a pool
+// prefixes them). The same boroughs, count, seed and share always give the same texts.
+std::vector<RegionBorough> generate_region(const std::vector<BoroughBoundary>& boroughs,
+                                           int pupils_each, uint64_t seed, const Policy& policy,
+                                           double cross_border_share = 0.2);
 
 }  // namespace sendplan::transport

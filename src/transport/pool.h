@@ -11,10 +11,16 @@
 // - proportional: each borough pays the pooled cost in proportion to its stand-alone cost, so
 //   every borough saves the same percentage;
 // - Shapley: each borough pays its average marginal cost over every order in which the boroughs
-//   could join (needs a plan for every coalition: 2^k - 1 plans, so at most 5 boroughs).
+//   could join: exact from every coalition's cost, or estimated from sampled orders with a 95 %
+//   confidence interval; then made individually rational (no borough above its stand-alone
+//   cost);
+// - a core check: the coalitions that would pay less by leaving the pool with their shares.
+// Coalition costs come from pool_search.h (every coalition planned from the same start with the
+// same search, cheaply).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,14 +30,20 @@
 namespace sendplan::transport {
 
 struct BoroughInputs {
-  std::string label;  // e.g. "camden": letters, digits, '-' and '_'
+  std::string label;  // e.g. "camden" (the CLI's) or "Camden" (the server's borough name)
   TransportInputs inputs;
 };
 
 struct MergedInputs {
   TransportInputs inputs;
   std::vector<int> pupil_borough;  // merged pupil -> index into the boroughs
-  int shared_schools = 0;          // schools used by more than one borough
+  std::vector<int> fleet_borough;  // merged vehicle type -> index into the boroughs
+  // Per borough (empty for a borough not in the coalition): its first pupil and vehicle type in
+  // the merged inputs (a borough's pupils and types keep their order, one after another), and
+  // the merged index of each of its schools.
+  std::vector<int> pupil_offset, fleet_offset;
+  std::vector<std::vector<int>> school_index;
+  int shared_schools = 0;  // schools used by more than one borough
 };
 
 MergedInputs merge_boroughs(const std::vector<BoroughInputs>& boroughs);
@@ -52,14 +64,53 @@ struct BoroughShare {
 std::vector<std::int64_t> proportional_shares(const std::vector<std::int64_t>& standalone,
                                               std::int64_t pooled_pence);
 
-// The cost of each coalition when it may also run as any split of itself: cost[s] becomes the
-// least of cost[s] and cost[a] + cost[s \ a] over its splits (smallest coalitions first). A
-// heuristic's plan for a coalition can cost more than its members' separate plans; this keeps
-// the game honest (no borough is charged for a pooling that did not pay).
-std::vector<std::int64_t> separable_costs(int boroughs, std::vector<std::int64_t> cost);
-
 // Shapley shares from the cost of every coalition: cost[mask] for mask in 1 .. 2^k - 1 (cost[0]
 // is 0). The shares add up to cost[2^k - 1] (up to rounding, which goes to the largest share).
 std::vector<std::int64_t> shapley_shares(int boroughs, const std::vector<std::int64_t>& cost);
+
+// The cost of coalition `mask` (bit i = borough i) per day; 0 for the empty coalition.
+using CoalitionCost = std::function<std::int64_t(unsigned mask)>;
+
+struct ShapleyEstimate {
+  std::vector<double> value;       // pence per day, adding up to the grand coalition's cost
+  std::vector<double> half_width;  // of each value's 95 % confidence interval; 0 when exact
+  bool exact = true;
+  int samples = 0;  // orders of joining sampled (0 when exact)
+};
+
+// Shapley values: exact over every coalition when there are at most `exact_up_to` boroughs
+// (2^k coalitions costed); otherwise the mean marginal cost over `samples` random orders (seeded
+// by `seed`), with half-width 1.96 standard errors (the mean over one order's marginals always
+// adds up to the grand coalition's cost, so the estimates do too).
+ShapleyEstimate shapley_values(int boroughs, const CoalitionCost& cost, int exact_up_to,
+                               int samples, std::uint64_t seed);
+
+// Whole-pence shares adding up to `total` from `values` (largest remainders), made individually
+// rational: a share above the borough's stand-alone cost is cut to it and the excess spread over
+// the boroughs below theirs in proportion to their room (possible while total <= the sum of the
+// stand-alone costs). `adjusted`, when given, says whether any share was cut.
+std::vector<std::int64_t> rational_shares(const std::vector<double>& values, std::int64_t total,
+                                          const std::vector<std::int64_t>& standalone,
+                                          bool* adjusted = nullptr);
+
+// A coalition whose members' shares add up to more than its own plan costs: it would pay less by
+// leaving the pool.
+struct CoreObjection {
+  unsigned coalition = 0;
+  std::int64_t shares_pence = 0;
+  std::int64_t cost_pence = 0;
+  std::int64_t gain_pence() const { return shares_pence - cost_pence; }
+};
+struct CoreCheck {
+  bool exact = true;                      // every coalition checked
+  int coalitions_checked = 0;             // proper, non-empty coalitions
+  std::vector<CoreObjection> objections;  // largest gain first; at most 20 kept
+  int objections_found = 0;
+};
+// Checks every proper coalition when there are at most `exact_up_to` boroughs; otherwise each
+// borough alone, each pool without one borough, and `samples` random coalitions (seeded).
+CoreCheck core_check(int boroughs, const CoalitionCost& cost,
+                     const std::vector<std::int64_t>& shares, int exact_up_to, int samples,
+                     std::uint64_t seed);
 
 }  // namespace sendplan::transport

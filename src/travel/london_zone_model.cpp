@@ -137,6 +137,10 @@ Status LondonZoneModelSettings::validate() const {
   if (!std::isfinite(overhead_seconds) || overhead_seconds < 0) {
     return out_of_range("the overhead per journey (seconds)", overhead_seconds, "at least 0");
   }
+  if (metric_repair_max_places < 3) {
+    return out_of_range("the most places the metric repair takes",
+                        static_cast<double>(metric_repair_max_places), "at least 3");
+  }
   return Status::success();
 }
 
@@ -244,6 +248,15 @@ Result<TravelMatrix> LondonZoneModel::matrix(const std::vector<Place>& places, T
   double fastest = std::numeric_limits<double>::infinity();
   for (std::size_t z = 0; z < kLondonZoneCount; ++z) {
     if (sampled[0][z] || sampled[1][z]) fastest = std::min(fastest, rates.seconds_per_metre[z]);
+  }
+  if (n > settings_.metric_repair_max_places) {
+    matrix.notes.push_back(fmt::format(
+        "journeys were not made metric: {} places is more than the repair takes ({}; its cost "
+        "grows with the cube of the places), so a chain of journeys through faster zones may "
+        "beat a direct one",
+        n, settings_.metric_repair_max_places));
+    if (progress) progress(1, 1);
+    return matrix;
   }
   std::vector<std::uint8_t> may_shorten(matrix.seconds.size(), 0);
   bool any = false;

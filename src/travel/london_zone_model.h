@@ -41,7 +41,8 @@
 // Speed (bench/travel_microbench.cpp, this 2-core machine): 800 places 0.26 s, 3,200 places
 // 30 s, against 0.009 s and 0.15 s for the uniform model. Nearly all of it is the metric repair,
 // whose cost grows with the cube of the places: fine for a borough (1,500 pupils: ~4 s a run),
-// slow for a London-wide pool of several thousand children.
+// too slow for a London-wide pool of several thousand children, so it is skipped above
+// metric_repair_max_places (the matrix notes say so).
 #pragma once
 
 #include <array>
@@ -91,6 +92,12 @@ struct LondonZoneModelSettings {
   PerZone circuity{1.35, 1.35, 1.35};
   // Added to every journey between different positions; ≥ 0.
   double overhead_seconds = 60;
+  // The metric repair's cost grows with the cube of the places (about 30 s for 3,200 places,
+  // an hour for 8,000 spread over London): above this many places the matrix is left as the
+  // journeys are priced, not made metric, and says so in TravelMatrix::notes. The engine works
+  // with such a matrix (it checks the triangle inequality and then skips what needs it), and
+  // every plan timed with one matrix is still timed alike. ≥ 3.
+  int metric_repair_max_places = 4500;
 
   // kInvalidArgument naming the first setting out of range (or not finite).
   Status validate() const;

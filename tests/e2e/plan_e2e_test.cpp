@@ -401,8 +401,9 @@ TEST(Pool, SharesAddUpToThePooledCost) {
     const std::string out = dir.file(std::string("pool-") + sharing);
     const RunResult r =
         run(sendplan_bin() + " pool --borough " + quote("camden=" + camden) + " --borough " +
-                quote("islington=" + islington) + " --time-limit 0 --iterations 150 --sharing " +
-                sharing + " --out " + quote(out),
+                quote("islington=" + islington) +
+                " --time-limit 0 --iterations 150 --cluster-iterations 100 --sharing " + sharing +
+                " --out " + quote(out),
             dir.path());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json pool = json::parse(read_file(out + "/pool.json"));
@@ -413,6 +414,18 @@ TEST(Pool, SharesAddUpToThePooledCost) {
     }
     EXPECT_EQ(shares, pool["pooled_per_day_pence"].get<std::int64_t>()) << sharing;
     EXPECT_EQ(alone, pool["standalone_total_per_day_pence"].get<std::int64_t>());
+    // Pooling starts from the boroughs' own plans: never dearer than them, each share within
+    // its borough's stand-alone cost, explained, and the core checked.
+    EXPECT_LE(pool["pooled_per_day_pence"].get<std::int64_t>(), alone);
+    for (const json& b : pool["boroughs"]) {
+      EXPECT_LE(b["share_per_day_pence"].get<std::int64_t>(),
+                b["standalone_per_day_pence"].get<std::int64_t>());
+      EXPECT_NE(b["explanation"].get<std::string>().find(b["label"].get<std::string>()),
+                std::string::npos);
+    }
+    EXPECT_EQ(pool["core_check"]["coalitions_checked"], 2);
+    EXPECT_EQ(pool["search"]["cluster_iterations"], 100);
+    EXPECT_NE(read_file(out + "/pool.csv").find("explanation"), std::string::npos);
     for (const char* sub : {"camden", "islington", "pooled"})
       EXPECT_TRUE(std::filesystem::exists(out + "/" + sub + "/summary.json")) << sub;
     // The pooled plan carries every child of both boroughs.
@@ -435,6 +448,11 @@ TEST(Pool, BadArgumentsAreRefused) {
                               dir.path());
   EXPECT_EQ(label.exit_code, 2);
   EXPECT_NE(label.err.find("LABEL=DIR"), std::string::npos) << label.err;
+  const RunResult effort = run(sendplan_bin() + " pool --borough a=x --borough b=y " +
+                                   "--cluster-iterations 0 --out " + quote(dir.file("o")),
+                               dir.path());
+  EXPECT_EQ(effort.exit_code, 2);
+  EXPECT_NE(effort.err.find("iterations per cluster"), std::string::npos) << effort.err;
 }
 
 }  // namespace

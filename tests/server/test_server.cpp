@@ -166,6 +166,21 @@ BoroughFiles generated_borough(const server::BoroughAtlas& atlas, const std::str
   return {made.pupils_csv, made.schools_csv, made.fleet_csv, made.pupils};
 }
 
+std::map<std::string, BoroughFiles> generated_region(const std::vector<std::string>& boroughs,
+                                                     int pupils_each, std::uint64_t seed) {
+  static const std::vector<transport::BoroughBoundary> all =
+      transport::read_borough_boundaries(boundaries_path()).value();
+  std::vector<transport::BoroughBoundary> region;
+  for (const std::string& name : boroughs)
+    region.push_back(transport::find_borough(all, name).value());
+  std::map<std::string, BoroughFiles> out;
+  for (transport::RegionBorough& made :
+       transport::generate_region(region, pupils_each, seed, transport::Policy{}))
+    out[made.name] = {made.files.pupils_csv, made.files.schools_csv, made.files.fleet_csv,
+                      made.files.pupils};
+  return out;
+}
+
 void upload_all(Agent& agent, const std::string& borough, const BoroughFiles& files) {
   const std::string base = "/api/boroughs/" + borough + "/inputs/";
   for (const auto& [kind, text] :

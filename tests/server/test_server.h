@@ -5,10 +5,12 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "server/api.h"
 #include "server/borough_atlas.h"
@@ -113,6 +115,11 @@ struct BoroughFiles {
 };
 BoroughFiles generated_borough(const server::BoroughAtlas& atlas, const std::string& borough,
                                int pupils, std::uint64_t seed = 1);
+
+// Neighbouring boroughs generated together, sharing schools (transport::generate_region), by
+// name in the order given.
+std::map<std::string, BoroughFiles> generated_region(const std::vector<std::string>& boroughs,
+                                                     int pupils_each, std::uint64_t seed = 1);
 
 // Uploads the three files as `agent`; EXPECTs 201 for each.
 void upload_all(Agent& agent, const std::string& borough, const BoroughFiles& files);

@@ -1,6 +1,7 @@
 // The borough boundaries and the synthetic borough generator: boundaries load and contain their
 // centroids; generated files parse cleanly with the readers, put every home inside the borough,
-// have a plausible mix of needs and ages, and are deterministic for a seed.
+// have a plausible mix of needs and ages, and are deterministic for a seed. A generated region's
+// boroughs share schools, row for row, so that a pool sees each shared school once.
 #include "transport/generator.h"
 
 #include <gtest/gtest.h>
@@ -8,12 +9,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_helpers.h"
 #include "transport/borough_boundaries.h"
+#include "transport/pool.h"
 #include "transport/readers.h"
 
 namespace sendplan::transport {
@@ -42,6 +47,14 @@ class BoroughData : public ::testing::Test {
   static const BoroughBoundary& hackney() {
     static const BoroughBoundary borough = find_borough(*boroughs_, "hackney").value();
     return borough;
+  }
+  // Croydon, Sutton and Merton: three adjacent outer boroughs.
+  static std::vector<BoroughBoundary> south_london() {
+    std::vector<BoroughBoundary> region;
+    for (const char* name : {"Croydon", "Sutton", "Merton"}) {
+      region.push_back(find_borough(*boroughs_, name).value());
+    }
+    return region;
   }
   static std::vector<BoroughBoundary>* boroughs_;
 };
@@ -216,6 +229,148 @@ TEST_F(BoroughData, SmallBoroughAndOnePupil) {
   EXPECT_EQ(pupils.value()[0].id, "P0001");
   auto schools = parse_schools(generated.schools_csv, "schools.csv", {}, nullptr);
   ASSERT_TRUE(schools.ok()) << dump(schools.problems());
+}
+
+TEST(BoroughLabel, LowerCaseWordsJoinedBySingleDashes) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Kingston upon Thames", "kingston-upon-thames"},
+      {"Croydon", "croydon"},
+      {"  Kensington & Chelsea ", "kensington-chelsea"},
+      {"Richmond--upon  Thames!", "richmond-upon-thames"},
+      {"E09000001", "e09000001"},
+      {"Z\xC3\xBC"
+       "rich 2",
+       "z-rich-2"},  // non-ASCII bytes are separators
+      {" - ", ""},
+  };
+  for (const auto& [name, label] : cases) EXPECT_EQ(borough_label(name), label) << name;
+}
+
+// One generated borough's school rows by id, as written (header left out).
+std::map<std::string, std::string> school_rows(const std::string& schools_csv) {
+  std::map<std::string, std::string> rows;
+  std::stringstream in(schools_csv);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) rows[split(line).at(0)] = line;
+  return rows;
+}
+
+TEST_F(BoroughData, RegionIsDeterministicForItsSeedAndShare) {
+  const std::vector<BoroughBoundary> region = south_london();
+  const auto a = generate_region(region, 100, 1, Policy{});
+  const auto b = generate_region(region, 100, 1, Policy{});
+  const auto c = generate_region(region, 100, 2, Policy{});
+  const auto d = generate_region(region, 100, 1, Policy{}, 0.5);
+  ASSERT_EQ(a.size(), 3u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].files.pupils_csv, b[i].files.pupils_csv);
+    EXPECT_EQ(a[i].files.schools_csv, b[i].files.schools_csv);
+    EXPECT_EQ(a[i].files.fleet_csv, b[i].files.fleet_csv);
+    EXPECT_NE(a[i].files.pupils_csv, c[i].files.pupils_csv);
+    EXPECT_NE(a[i].files.pupils_csv, d[i].files.pupils_csv);
+  }
+  EXPECT_EQ(a[0].label, "croydon");
+  EXPECT_EQ(a[1].name, "Sutton");
+}
+
+TEST_F(BoroughData, RegionIdsAreUniqueAndEveryAttendedSchoolIsListed) {
+  const std::vector<BoroughBoundary> region = south_london();
+  const Policy policy;
+  const std::vector<RegionBorough> generated = generate_region(region, 150, 3, policy);
+  std::set<std::string> own_ids;
+  for (size_t b = 0; b < generated.size(); ++b) {
+    const GeneratedBorough& files = generated[b].files;
+    auto pupils = parse_pupils(files.pupils_csv, "pupils.csv", policy, nullptr);
+    ASSERT_TRUE(pupils.ok()) << dump(pupils.problems());
+    auto schools = parse_schools(files.schools_csv, "schools.csv", policy, nullptr);
+    ASSERT_TRUE(schools.ok()) << dump(schools.problems());
+    ASSERT_TRUE(parse_fleet(files.fleet_csv, "fleet.csv", policy, nullptr).ok());
+    // Every child's school is in their own borough's schools.csv.
+    EXPECT_TRUE(validate_references(pupils.value(), schools.value(), "pupils.csv").empty())
+        << region[b].name;
+    ASSERT_EQ(pupils.value().size(), 150u);
+    EXPECT_EQ(pupils.value().front().id, "P0001");
+    EXPECT_EQ(files.schools, static_cast<int>(schools.value().size()));
+    const std::string prefix = generated[b].label + "-S";
+    for (const School& school : schools.value()) {
+      if (school.borough != region[b].name) continue;  // another borough's, listed here too
+      EXPECT_EQ(school.id.rfind(prefix, 0), 0u) << school.id;
+      EXPECT_TRUE(region[b].contains(school.location)) << school.id;
+      EXPECT_TRUE(own_ids.insert(school.id).second) << "id used twice: " << school.id;
+    }
+  }
+}
+
+TEST_F(BoroughData, SharedSchoolsHaveIdenticalRowsAndPoolAsOne) {
+  const std::vector<BoroughBoundary> region = south_london();
+  const std::vector<RegionBorough> generated = generate_region(region, 200, 1, Policy{});
+  std::map<std::string, std::string> first_row;  // school id -> its row in the first file
+  std::map<std::string, int> listings;
+  for (const RegionBorough& borough : generated) {
+    for (const auto& [id, row] : school_rows(borough.files.schools_csv)) {
+      const auto [it, inserted] = first_row.emplace(id, row);
+      EXPECT_EQ(it->second, row) << "school " << id << " differs in " << borough.name;
+      ++listings[id];
+    }
+  }
+  const int listed_twice = static_cast<int>(std::count_if(
+      listings.begin(), listings.end(), [](const auto& entry) { return entry.second > 1; }));
+  EXPECT_GT(listed_twice, 0);
+
+  std::vector<BoroughInputs> inputs;
+  for (const RegionBorough& borough : generated) {
+    const Policy policy;
+    BoroughInputs in{borough.label, {}};
+    in.inputs.pupils =
+        parse_pupils(borough.files.pupils_csv, "pupils.csv", policy, nullptr).value();
+    in.inputs.schools =
+        parse_schools(borough.files.schools_csv, "schools.csv", policy, nullptr).value();
+    inputs.push_back(std::move(in));
+  }
+  const MergedInputs merged = merge_boroughs(inputs);
+  EXPECT_EQ(merged.shared_schools, listed_twice);
+  EXPECT_EQ(merged.inputs.schools.size(), listings.size());  // no school prefixed or doubled
+}
+
+TEST_F(BoroughData, CrossBorderShareGivesThatFractionAtOtherBoroughsSchools) {
+  const std::vector<BoroughBoundary> region = south_london();
+  const std::vector<RegionBorough> generated = generate_region(region, 400, 1, Policy{}, 0.2);
+  int away = 0, total = 0, shared = 0;
+  for (size_t b = 0; b < generated.size(); ++b) {
+    // Recount from the files: a child whose school's borough column is not their own.
+    const auto schools =
+        parse_schools(generated[b].files.schools_csv, "schools.csv", {}, nullptr).value();
+    const auto pupils =
+        parse_pupils(generated[b].files.pupils_csv, "pupils.csv", {}, nullptr).value();
+    int counted = 0;
+    for (const Pupil& pupil : pupils) {
+      const auto school = std::find_if(schools.begin(), schools.end(), [&pupil](const School& s) {
+        return s.id == pupil.school_id;
+      });
+      ASSERT_NE(school, schools.end());
+      counted += school->borough != region[b].name ? 1 : 0;
+    }
+    EXPECT_EQ(generated[b].pupils_at_other_schools, counted) << region[b].name;
+    away += counted;
+    total += static_cast<int>(pupils.size());
+    shared += generated[b].shared_schools;
+  }
+  const double fraction = static_cast<double>(away) / total;
+  EXPECT_GE(fraction, 0.1);
+  EXPECT_LE(fraction, 0.3);
+  EXPECT_GT(shared, 0);
+}
+
+TEST_F(BoroughData, ZeroShareKeepsEveryChildInTheirOwnBorough) {
+  const std::vector<BoroughBoundary> region = south_london();
+  for (const RegionBorough& borough : generate_region(region, 200, 1, Policy{}, 0.0)) {
+    EXPECT_EQ(borough.pupils_at_other_schools, 0) << borough.name;
+    EXPECT_EQ(borough.shared_schools, 0) << borough.name;
+    for (const auto& [id, row] : school_rows(borough.files.schools_csv)) {
+      EXPECT_EQ(id.rfind(borough.label + "-", 0), 0u) << "another borough's school " << id;
+    }
+  }
 }
 
 }  // namespace

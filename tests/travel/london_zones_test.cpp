@@ -226,5 +226,32 @@ TEST_F(LondonZones, TheMatrixIsMetricAndNeverSlowerThanTheJourney) {
   }
 }
 
+// Above the repair's limit the matrix is the journeys as priced, and says so.
+TEST_F(LondonZones, AboveTheRepairLimitTheJourneysAreKeptAndANoteSaysSo) {
+  LondonZoneModelSettings settings;
+  settings.metric_repair_max_places = 100;
+  const LondonZoneModel model(zones(), settings);
+  const std::vector<Place> places = testing::random_london_places(160, 7);
+  Result<TravelMatrix> built = model.matrix(places, TimeOfDay::kMorningPeak);
+  ASSERT_TRUE(built);
+  const TravelMatrix& m = built.value();
+  ASSERT_EQ(m.notes.size(), 1u);
+  EXPECT_NE(m.notes[0].find("160 places"), std::string::npos) << m.notes[0];
+  const int n = static_cast<int>(places.size());
+  for (int i = 0; i < n; ++i) {
+    for (int k = 0; k < n; ++k) {
+      if (i == k) continue;
+      ASSERT_DOUBLE_EQ(
+          m.seconds_between(i, k),
+          model.journey(places[i].location, places[k].location, TimeOfDay::kMorningPeak).seconds);
+    }
+  }
+  // Within the limit, no note.
+  EXPECT_TRUE(
+      LondonZoneModel(zones(), {}).matrix(places, TimeOfDay::kMorningPeak).value().notes.empty());
+  settings.metric_repair_max_places = 2;
+  EXPECT_FALSE(settings.validate().ok());
+}
+
 }  // namespace
 }  // namespace sendplan::travel

@@ -91,6 +91,15 @@ class Harness {
     return out;
   }
 
+  // Neighbouring boroughs generated together, sharing schools (`sendplan generate --region`);
+  // returns {borough: folder with pupils.csv, schools.csv and fleet.csv}.
+  generateRegion(boroughs, pupils, seed) {
+    const out = path.join(this.tmp, `region-${seed}`);
+    runSendplan(this.settings, ['generate', '--region', boroughs.join(','), '--pupils', String(pupils), '--seed', String(seed),
+      '--out', out, '--boundaries', boundariesPath(this.settings)]);
+    return Object.fromEntries(boroughs.map((b) => [b, path.join(out, b.toLowerCase().replace(/[^a-z0-9]+/g, '-'))]));
+  }
+
   // Imports published statistics with `sendplan import dfe` (all files in one transaction);
   // `files` are paths under the shared folder's data/ (e.g. 'sen2_ehcp/ehcp2025_caseload_totals_all_la.csv').
   importStats(files) {

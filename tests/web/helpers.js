@@ -1,5 +1,6 @@
 // Small helpers the browser test files share: waiting for a condition, reading CSV, element
-// text, page problems, screenshots, downloads and PNG checks.
+// text, page problems, screenshots, downloads, PNG checks, signing in on the page and an API
+// session of the test's own.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -69,4 +70,52 @@ function assertPng(file, what) {
   assert.match(file.name, /\.png$/);
 }
 
-module.exports = {waitFor, csvRows, parseCsv, text, assertNoPageProblems, screenshot, download, assertPng};
+// The `skip` option of a browser test file's tests: false when they can run. When a tool is
+// missing, a failing test named `name` says which (the tests fail, never skip, on it); when the
+// shared data folder is absent, "sendplan-web: SKIP" tells CTest they did not run.
+function skipUnlessRunnable(name) {
+  const {settings, boundariesPath, missingTools} = require('./harness.js');
+  const missing = missingTools();
+  if (missing) {
+    require('node:test').test(name, () => {
+      throw new Error(missing);
+    });
+    return 'not runnable: see the first test';
+  }
+  if (!fs.existsSync(boundariesPath(settings()))) {
+    console.log(`sendplan-web: SKIP: the shared data folder is absent (${boundariesPath(settings())}); set SENDPLAN_SHARED`);
+    return 'the shared data folder is absent';
+  }
+  return false;
+}
+
+// Signs `username` in on the sign-in form and waits until the page says so.
+async function signIn(page, username, password) {
+  await page.goto('/');
+  await page.getByTestId('signin-form').waitFor();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await waitFor(`${username} to be signed in`, async () => (await text(page.getByTestId('current-username'))) === username);
+}
+
+// An API session of our own (outside the browser) on `baseUrl`: call(method, path, {text, json})
+// resolves to {status, body} (parsed JSON when the answer is JSON).
+async function apiSession(baseUrl, username, password) {
+  const login = await fetch(`${baseUrl}/api/login`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({username, password})});
+  assert.equal(login.status, 200, `${username} signs in`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const {csrf_token: csrf} = await login.json();
+  return async (method, urlPath, {text: body, json} = {}) => {
+    const headers = {Cookie: cookie, 'X-CSRF-Token': csrf};
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = 'text/csv';
+    const response = await fetch(baseUrl + urlPath, {method, headers, body: body ?? (json === undefined ? undefined : JSON.stringify(json))});
+    const type = response.headers.get('content-type') ?? '';
+    return {status: response.status, body: type.includes('json') ? await response.json() : await response.text()};
+  };
+}
+
+module.exports = {waitFor, csvRows, parseCsv, text, assertNoPageProblems, screenshot, download, assertPng, signIn, apiSession,
+  skipUnlessRunnable};

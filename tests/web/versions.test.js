@@ -11,20 +11,12 @@ const {test, before, after} = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const {Harness, settings, boundariesPath, missingTools} = require('./harness.js');
-const {waitFor, parseCsv, text, assertNoPageProblems} = require('./helpers.js');
-const screenshot = (page, name) => require('./helpers.js').screenshot(H, page, name);
+const {Harness} = require('./harness.js');
+const helpers = require('./helpers.js');
+const {waitFor, parseCsv, text, assertNoPageProblems} = helpers;
+const screenshot = (page, name) => helpers.screenshot(H, page, name);
 
-const MISSING_TOOLS = missingTools();
-const SHARED_MISSING = !fs.existsSync(boundariesPath(settings()));
-if (MISSING_TOOLS) {
-  test('the versions browser tests can run', () => {
-    throw new Error(MISSING_TOOLS);
-  });
-} else if (SHARED_MISSING) {
-  console.log(`sendplan-web: SKIP: the shared data folder is absent (${boundariesPath(settings())}); set SENDPLAN_SHARED`);
-}
-const skip = MISSING_TOOLS ? 'not runnable: see the first test' : SHARED_MISSING ? 'the shared data folder is absent' : false;
+const skip = helpers.skipUnlessRunnable('the versions browser tests can run');
 
 const USERS = {
   alice: {role: 'officer', borough: 'Hackney', password: 'alice-hackney-2026'},
@@ -37,31 +29,8 @@ let pupilIds;     // its children's ids
 let firstPlan;    // the plan everything starts from
 const made = {};  // plan ids: replanned, edited, updated
 
-// An API session of our own (outside the browser).
-async function apiSession(username) {
-  const login = await fetch(`${H.baseUrl}/api/login`, {method: 'POST', headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify({username, password: USERS[username].password})});
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const {csrf_token: csrf} = await login.json();
-  return async (method, urlPath, {text: body, json} = {}) => {
-    const headers = {Cookie: cookie, 'X-CSRF-Token': csrf};
-    if (json !== undefined) headers['Content-Type'] = 'application/json';
-    if (body !== undefined) headers['Content-Type'] = 'text/csv';
-    const response = await fetch(H.baseUrl + urlPath, {method, headers, body: body ?? (json === undefined ? undefined : JSON.stringify(json))});
-    const type = response.headers.get('content-type') ?? '';
-    return {status: response.status, body: type.includes('json') ? await response.json() : await response.text()};
-  };
-}
-
-async function signIn(page, username) {
-  await page.goto('/');
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(USERS[username].password);
-  await page.getByTestId('signin-submit').click();
-  await waitFor(`${username} to be signed in`, async () => (await text(page.getByTestId('current-username'))) === username);
-}
+const signIn = (page, username) => helpers.signIn(page, username, USERS[username].password);
+const apiSession = (username) => helpers.apiSession(H.baseUrl, username, USERS[username].password);
 
 // Waits on a plan's page until its results (or its failure) are shown; fails on a failure.
 async function waitForResults(page, what) {

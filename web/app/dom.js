@@ -57,3 +57,10 @@ export function table({caption, columns, rows, testid, rowProps}) {
 export function message(kind, ...children) {
   return h('div', {class: `message message--${kind}`, role: kind === 'error' ? 'alert' : 'status'}, ...children);
 }
+
+// A page's own navigation: `pages` [[href, label, testid]], `current` the href of this page.
+export function subNav(label, testid, pages, current) {
+  return h('nav', {class: 'sub-nav', 'aria-label': label, testid},
+    h('ul', {class: 'sub-nav__list'}, pages.map(([href, text, linkTestid]) => h('li', {},
+      h('a', {href, class: 'sub-nav__link', testid: linkTestid, 'aria-current': href === current ? 'page' : false}, text)))));
+}

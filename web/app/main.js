@@ -2,6 +2,8 @@
 //   #/signin              sign-in form
 //   #/transport[/B]       uploads, planning and previous plans of borough B (officers: their own)
 //   #/plans/ID            one plan: progress, then its results and map
+//   #/pools[/ID]          several boroughs planned together (administrators start them; officers
+//                         see the pools their borough is in)
 //   #/region              regional figures (every role; the only view an analyst has)
 //   #/data/...            the SEND data dashboard: published statistics (every role; data.js)
 //   #/placements/...      the placements register: providers, placements, analyses, gaps, matching
@@ -13,6 +15,7 @@ import {roleName} from './format.js';
 import {showChangePassword, showSignIn} from './signin.js';
 import {showTransport} from './transport.js';
 import {showPlan} from './plan.js';
+import {showPools} from './pools.js';
 import {showRegion} from './region.js';
 import {showAudit, showUsers} from './admin.js';
 import {showData} from './data.js';
@@ -107,7 +110,8 @@ function renderHeader() {
 function markCurrentNav() {
   const route = '#/' + (location.hash.replace(/^#\/?/, '').split('/')[0] || '');
   for (const link of nav.querySelectorAll('a')) {
-    const current = link.dataset.route === route || (route === '#/plans' && link.dataset.route === '#/transport');
+    const current = link.dataset.route === route ||
+      ((route === '#/plans' || route === '#/pools') && link.dataset.route === '#/transport');
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
 }
@@ -164,6 +168,8 @@ async function render() {
       await showTransport(main, context, rest[0] || null);
     } else if (route === 'plans' && rest[0] && user.role !== 'analyst') {
       await showPlan(main, context, rest[0]);
+    } else if (route === 'pools' && user.role !== 'analyst') {
+      await showPools(main, context, rest[0] || null);
     } else if (route === 'region') {
       await showRegion(main, context);
     } else if (route === 'data') {
@@ -174,7 +180,7 @@ async function render() {
       await showAudit(main, context);
     } else if (route === 'users' && user.role === 'admin') {
       await showUsers(main, context);
-    } else if (['transport', 'plans', 'audit', 'users'].includes(route)) {
+    } else if (['transport', 'plans', 'pools', 'audit', 'users'].includes(route)) {
       document.title = 'Not available: sendplan';
       replaceChildren(main, h('h1', {}, 'Not available'),
         message('error', 'This page is not available to your role (', roleName(user.role), ').'),

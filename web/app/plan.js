@@ -8,9 +8,8 @@ import {h, message, replaceChildren, table} from './dom.js';
 import {count, countSigned, dateTime, decimal, money, moneySigned, percentSigned, plural, runName, statusName} from './format.js';
 import {createPlanMap} from './map.js';
 import {planChanges, routesFromCsv} from './plan_changes.js';
+import {followProgress, progressPanel} from './progress.js';
 import {changesSection, versionsSection, versionText} from './plan_versions.js';
-
-const POLL_MS = 500;
 
 const DOWNLOADS = [
   {name: 'routes.csv', label: 'Routes', what: 'every stop of every route, in order (CSV, for spreadsheets)'},
@@ -44,22 +43,18 @@ export async function showPlan(main, {signal, navigate}, id) {
   document.title = `Plan ${plan.id}, ${plan.borough}: sendplan`;
 
   // Follow the plan until it is done or failed.
-  const progress = progressPanel(id);
-  while (plan.status === 'queued' || plan.status === 'running') {
-    if (!body.contains(progress.element)) replaceChildren(body, progress.element);
-    progress.update(plan);
-    await delay(POLL_MS, signal);
-    if (signal.aborted) return;
-    try {
-      plan = await api('GET', planPath(id), {signal});
-    } catch (error) {
-      if (signal.aborted) return;
-      progress.showError(explain(error));
-      await delay(POLL_MS * 4, signal);  // a passing network fault: try again, more slowly
-      if (signal.aborted) return;
-    }
-  }
+  const progress = progressPanel({
+    name: 'plan',
+    heading: 'Planning routes',
+    cancel: {path: `${planPath(id)}/cancel`, label: 'Cancel this plan',
+      question: 'Cancel this plan? It stops and is marked cancelled; you can plan again.'},
+    hint: 'You can leave this page: the plan carries on, and you can open it from “Previous plans and versions”. A plan waits while the workers are busy; each borough’s plans take their turn.',
+  });
+  plan = await followProgress(body, progress, plan, () => api('GET', planPath(id), {signal}), signal);
+  if (!plan) return;
   main.querySelector('[data-testid=plan-meta]').textContent = metaText(plan);
+  // An update's note is known only when it has run.
+  main.querySelector('[data-testid=plan-version]').textContent = versionText(plan);
 
   if (plan.status === 'failed') {
     replaceChildren(body, h('div', {testid: 'plan-failed'},
@@ -75,53 +70,6 @@ function metaText(plan) {
   if (plan.finished_at) parts.push(`finished ${dateTime(plan.finished_at)}`);
   parts.push(statusName(plan.status).toLowerCase());
   return `${parts.join(', ')}.`;
-}
-
-function delay(ms, signal) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, {once: true});
-  });
-}
-
-// `id`: the plan, for its Cancel button (POST /api/plans/{id}/cancel).
-function progressPanel(id) {
-  const bar = h('progress', {id: 'plan-progress', class: 'progress', max: '100', value: '0', testid: 'plan-progress'});
-  const percent = h('span', {class: 'progress__percent', testid: 'plan-percent'}, '0%');
-  const text = h('p', {class: 'progress__message', testid: 'plan-message', 'aria-live': 'polite'});
-  const problem = h('div', {});
-  const cancel = h('button', {type: 'button', class: 'button button--secondary', testid: 'plan-cancel'}, 'Cancel this plan');
-  cancel.addEventListener('click', async () => {
-    if (!window.confirm('Cancel this plan? It stops and is marked cancelled; you can plan again.')) return;
-    cancel.disabled = true;
-    try {
-      await api('POST', `${planPath(id)}/cancel`);
-      text.textContent = 'Cancelling…';
-    } catch (error) {
-      cancel.disabled = false;
-      replaceChildren(problem, message('error', explain(error)));
-    }
-  });
-  const element = h('section', {class: 'section progress-panel', testid: 'plan-running', 'aria-labelledby': 'progress-heading'},
-    h('h2', {id: 'progress-heading'}, 'Planning routes'),
-    h('label', {for: 'plan-progress', class: 'label'}, 'Progress ', percent),
-    bar, text, problem,
-    h('div', {class: 'button-row'}, cancel),
-    h('p', {class: 'hint'}, 'You can leave this page: the plan carries on, and you can open it from “Previous plans and versions”. A plan waits while the workers are busy; each borough’s plans take their turn.'));
-  return {
-    element,
-    update(plan) {
-      const value = Math.round(Math.max(0, Math.min(1, Number(plan.progress) || 0)) * 100);
-      bar.value = value;
-      bar.setAttribute('aria-valuetext', `${value}%`);
-      percent.textContent = `${value}%`;
-      text.textContent = plan.message || statusName(plan.status);
-      replaceChildren(problem);
-    },
-    showError(words) {
-      replaceChildren(problem, message('error', words));
-    },
-  };
 }
 
 function parseSummary(summary) {
@@ -200,7 +148,7 @@ async function renderResults(body, plan, signal, navigate) {
   }
 }
 
-function figure(testid, label, value, note) {
+export function figure(testid, label, value, note) {
   return h('div', {class: 'figure', testid},
     h('dt', {class: 'figure__label'}, label),
     h('dd', {class: 'figure__value', testid: `${testid}-value`}, value),

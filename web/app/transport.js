@@ -1,9 +1,11 @@
 // Transport planning for one borough: upload the input files, start a plan, reopen old plans.
-// Officers work on their own borough; administrators choose any borough.
+// Officers work on their own borough; administrators choose any borough. Its tabs lead to
+// pooling several boroughs (pools.js).
 
 import {api, boroughPath, explain} from './api.js';
 import {h, message, replaceChildren, table} from './dom.js';
 import {count, dateTime, kindName, money, plural, statusName, versionKindName} from './format.js';
+import {transportNav} from './pools.js';
 
 const KINDS = [
   {kind: 'pupils', file: 'pupils.csv', label: 'Pupils', hint: 'One row per child: home, school, wheelchair, passenger assistant, travel alone, age or phase.'},
@@ -18,6 +20,7 @@ export async function showTransport(main, {user, signal, navigate, boroughs}, bo
 
   if (user.role === 'officer' && borough !== user.borough) {
     replaceChildren(main,
+      transportNav('#/transport'),
       h('h1', {}, `Transport planning: ${borough}`),
       message('error', `You do not have access to ${borough}’s data: borough officers work on their own borough only.`),
       h('p', {}, h('a', {href: '#/transport'}, `Go to ${user.borough} transport planning`)));
@@ -27,6 +30,7 @@ export async function showTransport(main, {user, signal, navigate, boroughs}, bo
   if (signal.aborted) return;
   if (!borough) {
     replaceChildren(main,
+      transportNav('#/transport'),
       h('h1', {}, 'Transport planning'),
       h('p', {class: 'lead'}, 'Choose the borough to work on.'),
       picker);
@@ -79,6 +83,7 @@ export async function showTransport(main, {user, signal, navigate, boroughs}, bo
   });
 
   replaceChildren(main,
+    transportNav('#/transport'),
     h('h1', {}, 'Transport planning: ', h('span', {testid: 'transport-borough'}, borough)),
     picker,
     h('section', {class: 'section', 'aria-labelledby': 'upload-heading'},
