@@ -202,6 +202,45 @@ TEST(PoolSearch, PoolsTheSharedSchoolPassesTheDayCheckAndNeverCostsMore) {
   EXPECT_EQ(pool.game.cost(3u), pool.pooled.summary.cost.total_pence());
 }
 
+// Regression: vehicles are paid by the busier run, so a morning cluster result that moves east's
+// child onto west's vehicle saves nothing until the afternoon one does the same; taking results
+// one by one only when each lowers the cost kept neither (Hackney and Islington, 16 children
+// each, pooled 0.7 % instead of 25.6 %). Both are taken, and east's vehicle is off the road.
+TEST(PoolGame, TakesAMorningAndAnAfternoonResultThatOnlySaveTogether) {
+  VehicleType west = make_taxi({51.55, -0.13}), east = make_taxi({51.55, -0.07});
+  east.name = "east taxi";
+  auto route = [](transport::Run run, int fleet_index, double miles) {
+    TimedRoute r;
+    r.run = run;
+    r.fleet_index = fleet_index;
+    r.depart = 8 * 60;
+    r.return_time = 9 * 60;
+    r.miles = miles;
+    return r;
+  };
+  // Start: each borough's own taxi, both runs; 5 miles a run each.
+  const std::vector<TimedRoute> start = {route(Run::kMorning, 0, 5), route(Run::kAfternoon, 0, 5),
+                                         route(Run::kMorning, 1, 5), route(Run::kAfternoon, 1, 5)};
+  std::vector<PoolGame::Cluster> clusters(2);
+  for (int c = 0; c < 2; ++c) {
+    const transport::Run run = c == 0 ? Run::kMorning : Run::kAfternoon;
+    clusters[c].run = run;
+    clusters[c].boroughs = 3u;
+    clusters[c].routes = {c, 2 + c};
+    clusters[c].pupils = 2;
+    // Together: one route on west's taxi, 11 miles instead of 5 + 5 (a detour).
+    clusters[c].results.push_back({3u, {route(run, 0, 11)}});
+  }
+  const PoolGame game({west, east}, {0, 1}, start, {0, 0, 1, 1}, clusters, 2);
+  const std::int64_t alone = routes_cost_pence({west, east}, start);
+  EXPECT_EQ(game.cost(1u) + game.cost(2u), alone);
+  // Either result alone costs a mile more and no vehicle less; both: one taxi-day (6,500p) less
+  // for 2 miles (440p) more.
+  EXPECT_EQ(game.cost(3u), alone - 6500 + 2 * 220);
+  EXPECT_EQ(game.clusters_used(3u), (std::vector<int>{0, 1}));
+  EXPECT_EQ(game.routes(3u).size(), 2u);
+}
+
 TEST(PoolSearch, IsRepeatableForTheSameSeedAndIterations) {
   auto model = travel::make_london_model();
   ASSERT_TRUE(model.ok());
