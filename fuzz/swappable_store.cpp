@@ -147,4 +147,128 @@ Result<std::optional<std::string>> SwappableStore::pool_file(std::int64_t id,
   return inner_->pool_file(id, name);
 }
 
+Result<std::vector<store::StatImportOutcome>> SwappableStore::import_stat_releases(
+    const std::vector<store::StatImport>& imports) {
+  return inner_->import_stat_releases(imports);
+}
+Result<std::vector<store::StatRelease>> SwappableStore::list_stat_releases() {
+  return inner_->list_stat_releases();
+}
+Result<std::vector<store::StatArea>> SwappableStore::list_stat_areas() {
+  return inner_->list_stat_areas();
+}
+Result<std::vector<store::StatValue>> SwappableStore::query_stat_values(
+    const store::StatQuery& query) {
+  return inner_->query_stat_values(query);
+}
+Result<std::vector<store::StatNeighbour>> SwappableStore::list_stat_neighbours() {
+  return inner_->list_stat_neighbours();
+}
+
+Result<store::ProviderImportOutcome> SwappableStore::import_providers(
+    const std::vector<store::ProviderRecord>& providers) {
+  return inner_->import_providers(providers);
+}
+Result<std::int64_t> SwappableStore::add_provider(const store::ProviderRecord& provider) {
+  return inner_->add_provider(provider);
+}
+Status SwappableStore::update_provider(const store::ProviderRecord& provider) {
+  return inner_->update_provider(provider);
+}
+Result<std::optional<store::ProviderRecord>> SwappableStore::get_provider(std::int64_t id) {
+  return inner_->get_provider(id);
+}
+Result<std::vector<store::ProviderRecord>> SwappableStore::list_providers() {
+  return inner_->list_providers();
+}
+Result<std::vector<std::int64_t>> SwappableStore::add_placements(
+    const std::vector<store::PlacementRecord>& placements) {
+  return inner_->add_placements(placements);
+}
+Status SwappableStore::add_fee_period(std::int64_t placement_id, const store::FeeRecord& fees) {
+  return inner_->add_fee_period(placement_id, fees);
+}
+Status SwappableStore::end_placement(std::int64_t placement_id, const std::string& end_date) {
+  return inner_->end_placement(placement_id, end_date);
+}
+Result<std::optional<store::PlacementRecord>> SwappableStore::get_placement(std::int64_t id) {
+  return inner_->get_placement(id);
+}
+Result<std::vector<store::PlacementRecord>> SwappableStore::list_placements(
+    const std::string& borough) {
+  return inner_->list_placements(borough);
+}
+
+Result<std::int64_t> SwappableStore::add_practice_call(const store::PracticeCall& call) {
+  return inner_->add_practice_call(call);
+}
+Status SwappableStore::update_practice_call(const store::PracticeCall& call) {
+  return inner_->update_practice_call(call);
+}
+Result<std::optional<store::PracticeCall>> SwappableStore::get_practice_call(std::int64_t id) {
+  return inner_->get_practice_call(id);
+}
+Result<std::vector<store::PracticeCall>> SwappableStore::list_practice_calls() {
+  return inner_->list_practice_calls();
+}
+Result<std::int64_t> SwappableStore::add_practice_entry(const store::PracticeEntry& entry,
+                                                        const store::PracticeFacets& facets,
+                                                        const store::PracticeEvent& event) {
+  return inner_->add_practice_entry(entry, facets, event);
+}
+Result<int> SwappableStore::update_practice_entry(const store::PracticeEntry& entry,
+                                                  const store::PracticeFacets& facets,
+                                                  const store::PracticeEvent& event) {
+  return inner_->update_practice_entry(entry, facets, event);
+}
+Result<std::optional<store::PracticeEntry>> SwappableStore::get_practice_entry(std::int64_t id) {
+  return inner_->get_practice_entry(id);
+}
+Result<std::vector<store::PracticeEntry>> SwappableStore::list_practice_entries() {
+  return inner_->list_practice_entries();
+}
+Result<std::vector<std::int64_t>> SwappableStore::import_practice_entries(
+    const std::vector<store::PracticeEntry>& entries,
+    const std::vector<store::PracticeFacets>& facets, const store::PracticeEvent& event) {
+  return inner_->import_practice_entries(entries, facets, event);
+}
+Result<std::vector<store::PracticeEvent>> SwappableStore::practice_events(std::int64_t entry_id) {
+  return inner_->practice_events(entry_id);
+}
+Result<std::int64_t> SwappableStore::add_practice_attachment(
+    const store::PracticeAttachment& attachment, const store::PracticeEvent& event) {
+  return inner_->add_practice_attachment(attachment, event);
+}
+Status SwappableStore::delete_practice_attachment(std::int64_t id,
+                                                  const store::PracticeEvent& event) {
+  return inner_->delete_practice_attachment(id, event);
+}
+Result<std::vector<store::PracticeAttachment>> SwappableStore::list_practice_attachments(
+    std::int64_t entry_id) {
+  return inner_->list_practice_attachments(entry_id);
+}
+Result<std::optional<store::PracticeAttachment>> SwappableStore::get_practice_attachment(
+    std::int64_t id) {
+  return inner_->get_practice_attachment(id);
+}
+Status SwappableStore::assign_practice_reviewer(const store::PracticeReview& assignment,
+                                                const store::PracticeEvent& event) {
+  return inner_->assign_practice_reviewer(assignment, event);
+}
+Status SwappableStore::unassign_practice_reviewer(std::int64_t entry_id, std::int64_t reviewer_id,
+                                                  const store::PracticeEvent& event) {
+  return inner_->unassign_practice_reviewer(entry_id, reviewer_id, event);
+}
+Status SwappableStore::score_practice_entry(const store::PracticeReview& review,
+                                            const store::PracticeEvent& event) {
+  return inner_->score_practice_entry(review, event);
+}
+Result<std::vector<store::PracticeReview>> SwappableStore::list_practice_reviews(
+    std::int64_t entry_id, std::int64_t reviewer_id) {
+  return inner_->list_practice_reviews(entry_id, reviewer_id);
+}
+Result<store::PracticeResults> SwappableStore::search_practice(const store::PracticeQuery& query) {
+  return inner_->search_practice(query);
+}
+
 }  // namespace sendplan::fuzz

@@ -70,6 +70,59 @@ class SwappableStore final : public store::Store {
   Result<std::vector<store::PoolRecord>> list_pools(const std::string& borough) override;
   Result<std::optional<std::string>> pool_file(std::int64_t id, const std::string& name) override;
 
+  Result<std::vector<store::StatImportOutcome>> import_stat_releases(
+      const std::vector<store::StatImport>& imports) override;
+  Result<std::vector<store::StatRelease>> list_stat_releases() override;
+  Result<std::vector<store::StatArea>> list_stat_areas() override;
+  Result<std::vector<store::StatValue>> query_stat_values(const store::StatQuery& query) override;
+  Result<std::vector<store::StatNeighbour>> list_stat_neighbours() override;
+
+  Result<store::ProviderImportOutcome> import_providers(
+      const std::vector<store::ProviderRecord>& providers) override;
+  Result<std::int64_t> add_provider(const store::ProviderRecord& provider) override;
+  Status update_provider(const store::ProviderRecord& provider) override;
+  Result<std::optional<store::ProviderRecord>> get_provider(std::int64_t id) override;
+  Result<std::vector<store::ProviderRecord>> list_providers() override;
+  Result<std::vector<std::int64_t>> add_placements(
+      const std::vector<store::PlacementRecord>& placements) override;
+  Status add_fee_period(std::int64_t placement_id, const store::FeeRecord& fees) override;
+  Status end_placement(std::int64_t placement_id, const std::string& end_date) override;
+  Result<std::optional<store::PlacementRecord>> get_placement(std::int64_t id) override;
+  Result<std::vector<store::PlacementRecord>> list_placements(const std::string& borough) override;
+
+  Result<std::int64_t> add_practice_call(const store::PracticeCall& call) override;
+  Status update_practice_call(const store::PracticeCall& call) override;
+  Result<std::optional<store::PracticeCall>> get_practice_call(std::int64_t id) override;
+  Result<std::vector<store::PracticeCall>> list_practice_calls() override;
+  Result<std::int64_t> add_practice_entry(const store::PracticeEntry& entry,
+                                          const store::PracticeFacets& facets,
+                                          const store::PracticeEvent& event) override;
+  Result<int> update_practice_entry(const store::PracticeEntry& entry,
+                                    const store::PracticeFacets& facets,
+                                    const store::PracticeEvent& event) override;
+  Result<std::optional<store::PracticeEntry>> get_practice_entry(std::int64_t id) override;
+  Result<std::vector<store::PracticeEntry>> list_practice_entries() override;
+  Result<std::vector<std::int64_t>> import_practice_entries(
+      const std::vector<store::PracticeEntry>& entries,
+      const std::vector<store::PracticeFacets>& facets, const store::PracticeEvent& event) override;
+  Result<std::vector<store::PracticeEvent>> practice_events(std::int64_t entry_id) override;
+  Result<std::int64_t> add_practice_attachment(const store::PracticeAttachment& attachment,
+                                               const store::PracticeEvent& event) override;
+  Status delete_practice_attachment(std::int64_t id, const store::PracticeEvent& event) override;
+  Result<std::vector<store::PracticeAttachment>> list_practice_attachments(
+      std::int64_t entry_id) override;
+  Result<std::optional<store::PracticeAttachment>> get_practice_attachment(
+      std::int64_t id) override;
+  Status assign_practice_reviewer(const store::PracticeReview& assignment,
+                                  const store::PracticeEvent& event) override;
+  Status unassign_practice_reviewer(std::int64_t entry_id, std::int64_t reviewer_id,
+                                    const store::PracticeEvent& event) override;
+  Status score_practice_entry(const store::PracticeReview& review,
+                              const store::PracticeEvent& event) override;
+  Result<std::vector<store::PracticeReview>> list_practice_reviews(
+      std::int64_t entry_id, std::int64_t reviewer_id) override;
+  Result<store::PracticeResults> search_practice(const store::PracticeQuery& query) override;
+
  private:
   std::unique_ptr<store::Store> inner_;
 };

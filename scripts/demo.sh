@@ -55,11 +55,14 @@ if [[ -f $boundaries ]]; then
   echo "== sendplan demo 3: the SEND data dashboard: DfE statistics imported, forecast, Hackney's profile =="
   scripts/demo-dashboard.sh "$build_dir" "$shared_dir"
   echo
+  echo "== sendplan demo 4: the practice repository: example entries stored, searched and exported =="
+  scripts/demo-practice.sh "$build_dir" "$shared_dir"
+  echo
 else
   echo "demo: no borough boundaries at $boundaries: skipping the borough demo." >&2
 fi
 plan=out/demo/a4-24.json
-echo "== sendplan demo 4: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
+echo "== sendplan demo 5: the engine on Cordeau DARP a4-24 (4 vehicles, 24 requests, max ride time 30 min), 5 s =="
 solve_status=0
 "$sendplan" solve --format cordeau "$instance" --time-limit 5 --output "$plan" || solve_status=$?
 if [[ $solve_status -ne 0 && $solve_status -ne 1 ]]; then

@@ -14,6 +14,7 @@
 #include "cli/placements_command.h"
 #include "cli/plan_command.h"
 #include "cli/pool_command.h"
+#include "cli/practice_command.h"
 #include "cli/report_command.h"
 #include "cli/serve_command.h"
 #include "cli/solve_command.h"
@@ -379,6 +380,42 @@ int run_cli(int argc, char** argv) {
   generate_placements->add_option("--shared", placement_options.shared,
                                   "The shared/ folder (default ../shared)");
 
+  PracticeOptions practice;
+  CLI::App* practice_command = app.add_subcommand(
+      "practice", "The practice repository: effective SEND practice, submitted and found");
+  practice_command->require_subcommand(1);
+  practice_command->add_option("--database", practice.database, "As for serve")
+      ->default_val(practice.database);
+  practice_command->add_option("--shared", practice.shared,
+                               "The shared/ folder (default ../shared)");
+  CLI::App* practice_seed = practice_command->add_subcommand(
+      "seed", "Store the synthetic example entries (marked as examples), once");
+  CLI::App* practice_import = practice_command->add_subcommand(
+      "import", "Entries from a CSV or JSON file (all or nothing)");
+  practice_import->add_option("file", practice.file, "The file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  practice_import->add_option("--format", practice.format, "csv or json (default: by extension)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  CLI::App* practice_export =
+      practice_command->add_subcommand("export", "Entries as CSV or JSON (by the extension)");
+  practice_export->add_option("--out", practice.out, "File to write")->required();
+  practice_export->add_option("--format", practice.format, "csv or json (default: by extension)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  practice_export->add_option("--state", practice.state, "published (default), any, or a state")
+      ->default_val(practice.state);
+  CLI::App* practice_search =
+      practice_command->add_subcommand("search", "Find published practice, best match first");
+  practice_search->add_option("words", practice.text, "What to look for")->required();
+  practice_search->add_option("--category", practice.categories, "Category key (repeatable)");
+  practice_search->add_option("--borough", practice.boroughs, "Borough (repeatable)");
+  practice_search->add_option("--limit", practice.limit, "How many to show")
+      ->default_val(practice.limit)
+      ->check(CLI::Range(1, 100));
+  // --database and --shared may come before or after the subcommand.
+  for (CLI::App* sub : {practice_seed, practice_import, practice_export, practice_search})
+    sub->fallthrough();
+
   TravelCheckOptions travel_check;
   CLI::App* travel_check_command = app.add_subcommand(
       "travel-check",
@@ -425,6 +462,10 @@ int run_cli(int argc, char** argv) {
   if (import_placements->parsed()) return run_import_placements(placement_options);
   if (export_placements->parsed()) return run_export_placements(placement_options);
   if (generate_placements->parsed()) return run_generate_placements(placement_options);
+  if (practice_seed->parsed()) return run_practice_seed(practice);
+  if (practice_import->parsed()) return run_practice_import(practice);
+  if (practice_export->parsed()) return run_practice_export(practice);
+  if (practice_search->parsed()) return run_practice_search(practice);
   return run_bench(bench);
 }
 

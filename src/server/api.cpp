@@ -79,6 +79,33 @@ void Api::register_routes(httplib::Server& server) {
   server.Get("/api/placements/analysis", bind(&Api::placements_analysis));
   server.Get("/api/placements/gaps", bind(&Api::placements_gaps));
   server.Post("/api/placements/match", bind(&Api::match));
+  server.Get("/api/practice/meta", bind(&Api::practice_meta));
+  server.Get("/api/practice/entries", bind(&Api::practice_search));
+  server.Get(R"(/api/practice/entries\.(csv|json))", bind(&Api::practice_export));
+  server.Post("/api/practice/entries", bind(&Api::create_practice_entry));
+  server.Put("/api/practice/import", bind(&Api::import_practice));
+  server.Get(R"(/api/practice/entries/(\d{1,18}))", bind(&Api::practice_entry));
+  server.Put(R"(/api/practice/entries/(\d{1,18}))", bind(&Api::save_practice_entry));
+  server.Post(R"(/api/practice/entries/(\d{1,18})/state)", bind(&Api::move_practice_entry));
+  server.Post(R"(/api/practice/entries/(\d{1,18})/evidence)", bind(&Api::rate_practice_entry));
+  server.Post(R"(/api/practice/entries/(\d{1,18})/attachments)",
+              bind(&Api::add_practice_attachment));
+  server.Post(R"(/api/practice/entries/(\d{1,18})/reviewers)",
+              bind(&Api::assign_practice_reviewer));
+  server.Delete(R"(/api/practice/entries/(\d{1,18})/reviewers/(\d{1,18}))",
+                bind(&Api::unassign_practice_reviewer));
+  server.Put(R"(/api/practice/entries/(\d{1,18})/review)", bind(&Api::score_practice_entry));
+  server.Get(R"(/api/practice/attachments/(\d{1,18}))", bind(&Api::practice_attachment));
+  server.Delete(R"(/api/practice/attachments/(\d{1,18}))", bind(&Api::delete_practice_attachment));
+  server.Get("/api/practice/reviews", bind(&Api::my_practice_reviews));
+  server.Get("/api/practice/calls", bind(&Api::practice_calls));
+  server.Post("/api/practice/calls", bind(&Api::save_practice_call));
+  server.Patch(R"(/api/practice/calls/(\d{1,18}))", bind(&Api::save_practice_call));
+  server.Get(R"(/api/practice/calls/(\d{1,18})/panel)", bind(&Api::practice_panel));
+  server.Get(R"(/api/practice/calls/(\d{1,18})/submissions\.csv)",
+             bind(&Api::practice_submissions_csv));
+  server.Get(R"(/api/practice/calls/(\d{1,18})/booklet\.html)", bind(&Api::practice_booklet));
+  server.Get(R"(/api/practice/boroughs/([^/]{1,80}))", bind(&Api::practice_borough));
 }
 
 std::optional<Principal> Api::signed_in(const httplib::Request& request,

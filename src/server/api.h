@@ -18,6 +18,7 @@
 #include "dfe/profile.h"
 #include "geo/postcode.h"
 #include "placements/analysis.h"
+#include "practice/workflow.h"
 #include "report/routes_csv_reader.h"
 #include "server/borough_atlas.h"
 #include "server/input_checks.h"
@@ -232,6 +233,52 @@ class Api {
   void placements_analysis(const httplib::Request&, httplib::Response&);
   void placements_gaps(const httplib::Request&, httplib::Response&);
   void match(const httplib::Request&, httplib::Response&);
+  // (api_practice.cpp): the practice repository's entries, search and attachments
+  void practice_meta(const httplib::Request&, httplib::Response&);
+  void practice_search(const httplib::Request&, httplib::Response&);
+  void practice_entry(const httplib::Request&, httplib::Response&);
+  void create_practice_entry(const httplib::Request&, httplib::Response&);
+  void save_practice_entry(const httplib::Request&, httplib::Response&);
+  void move_practice_entry(const httplib::Request&, httplib::Response&);
+  void rate_practice_entry(const httplib::Request&, httplib::Response&);
+  void add_practice_attachment(const httplib::Request&, httplib::Response&);
+  void practice_attachment(const httplib::Request&, httplib::Response&);
+  void delete_practice_attachment(const httplib::Request&, httplib::Response&);
+  void practice_export(const httplib::Request&, httplib::Response&);
+  void import_practice(const httplib::Request&, httplib::Response&);
+  void practice_borough(const httplib::Request&, httplib::Response&);
+  // (api_practice_calls.cpp): calls for submissions, reviews, the panel and exports
+  void practice_calls(const httplib::Request&, httplib::Response&);
+  void save_practice_call(const httplib::Request&, httplib::Response&);
+  void assign_practice_reviewer(const httplib::Request&, httplib::Response&);
+  void unassign_practice_reviewer(const httplib::Request&, httplib::Response&);
+  void score_practice_entry(const httplib::Request&, httplib::Response&);
+  void my_practice_reviews(const httplib::Request&, httplib::Response&);
+  void practice_panel(const httplib::Request&, httplib::Response&);
+  void practice_submissions_csv(const httplib::Request&, httplib::Response&);
+  void practice_booklet(const httplib::Request&, httplib::Response&);
+  // The entry request.matches[1] names, for `who`: 404 when there is none or `who` may not
+  // read it (an entry's existence is not told to those who may not see it).
+  struct PracticeAccess {
+    Principal who;
+    practice::Actor actor;
+    store::PracticeEntry entry;
+    std::optional<store::PracticeCall> call;  // the entry's call, when it has one
+    bool assigned = false;                    // `who` reviews it
+  };
+  std::optional<PracticeAccess> readable_entry(const httplib::Request& request,
+                                               httplib::Response& response, bool change);
+  // Writes the entry (its facets from the atlas's sub-regions) and its event and audit entry;
+  // answers 409 when someone changed it meanwhile. The stored entry, or nullopt (answered).
+  std::optional<store::PracticeEntry> write_practice_entry(const Principal& who,
+                                                           store::PracticeEntry entry,
+                                                           const store::PracticeEvent& event,
+                                                           httplib::Response& response);
+  // The call request.matches[1] names, for an administrator (403 for others, 404 when none).
+  std::optional<store::PracticeCall> call_for_admin(const httplib::Request& request,
+                                                    httplib::Response& response);
+  std::map<std::string, std::string> subregions() const;
+  std::vector<std::string> borough_names() const;
   std::vector<placements::BoroughInfo> placement_boroughs() const;
   std::map<std::int64_t, std::string> provider_names();
   bool may_edit_register(const Principal& who, httplib::Response& response) const;

@@ -303,6 +303,163 @@ CREATE TABLE pool_files (
 );
 )sql";
 
+// Version 7: the practice repository (practice_records.h). Lists (boroughs, categories, needs,
+// settings, links, indicators, review criteria), impact measures and review scores are JSON text
+// written and read by the store only. An entry's facets (filters and counts, worked out by the
+// practice layer) and its lead and partner boroughs (who may see it before it is published) are
+// kept beside it; revision counts its changes (a stale revision is refused). practice_generation
+// counts the writes of facets, and each entry records the one that wrote its own
+// (facets_generation), so a store keeping the facets in memory to count them reads only what
+// changed. practice_entries_search_keys covers what a search filters and sorts entries by (the
+// rows themselves are long; an index on state alone would lead SQLite to read them). The
+// search index differs per dialect (the dialects' scripts below): it is written by the store on
+// every change of an entry or its attachments.
+constexpr const char* kPracticeSchema = R"sql(
+CREATE TABLE practice_calls (
+  id {id},
+  name TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  opens_at TEXT NOT NULL,
+  deadline_at TEXT NOT NULL,
+  guidance TEXT NOT NULL,
+  criteria TEXT NOT NULL,
+  created_by BIGINT REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX practice_calls_deadline_at ON practice_calls (deadline_at, id);
+
+CREATE TABLE practice_entries (
+  id {id},
+  call_id BIGINT REFERENCES practice_calls (id),
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  lead_borough TEXT NOT NULL,
+  partner_boroughs TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  problem TEXT NOT NULL,
+  actions TEXT NOT NULL,
+  age_from INTEGER NOT NULL,
+  age_to INTEGER NOT NULL,
+  needs TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  impact TEXT NOT NULL,
+  impact_summary TEXT NOT NULL,
+  cost_and_resources TEXT NOT NULL,
+  how_to_adopt TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  contact_role TEXT NOT NULL,
+  links TEXT NOT NULL,
+  indicators TEXT NOT NULL,
+  started_on TEXT NOT NULL,
+  state TEXT NOT NULL,
+  winner_category TEXT NOT NULL,
+  evidence_strength INTEGER NOT NULL,
+  example INTEGER NOT NULL,
+  created_by BIGINT REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  facets_generation BIGINT NOT NULL,
+  CONSTRAINT practice_entries_state_known CHECK (state IN ('draft', 'submitted', 'under-review',
+    'shortlisted', 'not-shortlisted', 'winner', 'published')),
+  CONSTRAINT practice_entries_evidence_range CHECK (evidence_strength BETWEEN 0 AND 5),
+  CONSTRAINT practice_entries_ages
+    CHECK (age_from BETWEEN 0 AND 25 AND age_to BETWEEN 0 AND 25 AND age_from <= age_to),
+  CONSTRAINT practice_entries_revision_positive CHECK (revision >= 1)
+);
+CREATE INDEX practice_entries_call_id ON practice_entries (call_id);
+CREATE INDEX practice_entries_facets_generation ON practice_entries (facets_generation);
+CREATE INDEX practice_entries_search_keys
+  ON practice_entries (id, state, evidence_strength, submitted_at, created_at);
+
+CREATE TABLE practice_generation (
+  id INTEGER NOT NULL PRIMARY KEY,
+  generation BIGINT NOT NULL,
+  CONSTRAINT practice_generation_one_row CHECK (id = 1)
+);
+INSERT INTO practice_generation (id, generation) VALUES (1, 0);
+
+CREATE TABLE practice_entry_boroughs (
+  entry_id BIGINT NOT NULL REFERENCES practice_entries (id) ON DELETE CASCADE,
+  borough TEXT NOT NULL,
+  PRIMARY KEY (entry_id, borough)
+){without_rowid};
+CREATE INDEX practice_entry_boroughs_borough ON practice_entry_boroughs (borough, entry_id);
+
+CREATE TABLE practice_facets (
+  entry_id BIGINT NOT NULL REFERENCES practice_entries (id) ON DELETE CASCADE,
+  facet TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (entry_id, facet, value)
+){without_rowid};
+CREATE INDEX practice_facets_facet_value ON practice_facets (facet, value, entry_id);
+
+CREATE TABLE practice_attachments (
+  id {id},
+  entry_id BIGINT NOT NULL REFERENCES practice_entries (id) ON DELETE CASCADE,
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  content {blob} NOT NULL,
+  size BIGINT NOT NULL,
+  text TEXT NOT NULL,
+  uploaded_by BIGINT REFERENCES users (id),
+  uploaded_at TEXT NOT NULL,
+  CONSTRAINT practice_attachments_size_not_negative CHECK (size >= 0)
+);
+CREATE INDEX practice_attachments_entry_id ON practice_attachments (entry_id, id);
+
+CREATE TABLE practice_events (
+  id {id},
+  entry_id BIGINT NOT NULL REFERENCES practice_entries (id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  user_id BIGINT REFERENCES users (id),
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX practice_events_entry_id ON practice_events (entry_id, id);
+
+CREATE TABLE practice_reviews (
+  entry_id BIGINT NOT NULL REFERENCES practice_entries (id) ON DELETE CASCADE,
+  reviewer_id BIGINT NOT NULL REFERENCES users (id),
+  assigned_by BIGINT REFERENCES users (id),
+  assigned_at TEXT NOT NULL,
+  scores TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  scored_at TEXT NOT NULL,
+  PRIMARY KEY (entry_id, reviewer_id)
+);
+CREATE INDEX practice_reviews_reviewer_id ON practice_reviews (reviewer_id, entry_id);
+)sql";
+
+// Version 7 on SQLite: an FTS5 table whose rowid is the entry's id. Its columns, weighted for
+// ranking by the search: the title, the summary, the problem, the actions, the impact (in words,
+// each measure, cost and resources, how to adopt) and the attachments (names and text). The
+// Porter stemmer matches "assessments" with "assessment"; accents are ignored.
+constexpr const char* kPracticeSchemaSqlite = R"sql(
+CREATE VIRTUAL TABLE practice_search USING fts5(
+  title, summary, problem, actions, impact, attachments,
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+)sql";
+
+// Version 7 on PostgreSQL: each entry's text as one weighted tsvector (title A, summary B,
+// problem, actions and impact C, attachments D) with a GIN index, and the indexed text as
+// written (`content`, for the search's passages).
+constexpr const char* kPracticeSchemaPostgres = R"sql(
+CREATE TABLE practice_search (
+  entry_id BIGINT NOT NULL PRIMARY KEY REFERENCES practice_entries (id) ON DELETE CASCADE,
+  document TSVECTOR NOT NULL,
+  content TEXT NOT NULL
+);
+CREATE INDEX practice_search_document ON practice_search USING GIN (document);
+)sql";
+
 constexpr const char* kCreateMigrationsTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -344,6 +501,8 @@ const std::vector<Migration>& migrations() {
        kAccountsAndHistorySchema},
       {6, "cross-borough pools: pool runs, their boroughs and inputs, and their files",
        kPoolsSchema},
+      {7, "practice repository: calls, entries, facets, attachments, events, reviews, search index",
+       kPracticeSchema, kPracticeSchemaSqlite, kPracticeSchemaPostgres},
   };
   return list;
 }
@@ -359,6 +518,14 @@ std::string migration_sql(const Migration& migration, Dialect dialect) {
       {"{without_rowid}", sqlite ? " WITHOUT ROWID" : ""},
   };
   std::string sql = migration.sql;
+  const std::string& own = sqlite ? migration.sqlite_sql : migration.postgres_sql;
+  if (!own.empty()) {
+    // `sql` may end without ';'.
+    const std::size_t last = sql.find_last_not_of(" \t\r\n");
+    if (last != std::string::npos && sql[last] != ';') sql += ";";
+    sql += "\n";
+    sql += own;
+  }
   for (const auto& [from, to] : replacements) {
     for (std::size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at)) {
       sql.replace(at, from.size(), to);

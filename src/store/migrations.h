@@ -21,12 +21,17 @@ struct Migration {
   // auto-numbered primary key column type, {blob} for a bytes column type and {without_rowid}
   // for SQLite's WITHOUT ROWID after a table keyed by its primary key.
   std::string sql;
+  // What only one dialect runs (e.g. full-text search: an FTS5 table, a tsvector column), after
+  // `sql` and in the same transaction; "" = nothing. The same placeholders apply.
+  std::string sqlite_sql = {};
+  std::string postgres_sql = {};
 };
 
 // This program's migrations, oldest first.
 const std::vector<Migration>& migrations();
 
-// `migration.sql` for `dialect` (placeholders replaced).
+// `migration.sql` then the dialect's own script (sqlite_sql or postgres_sql), for `dialect`, with
+// the placeholders replaced.
 std::string migration_sql(const Migration& migration, Dialect dialect);
 
 struct MigrationReport {

@@ -12,6 +12,7 @@
 
 #include "store/sql_placements.h"
 #include "store/sql_pools.h"
+#include "store/sql_practice.h"
 #include "store/sql_stats.h"
 
 namespace sendplan::store {
@@ -719,6 +720,172 @@ class SqlStore final : public Store {
     });
   }
 
+  // --- the practice repository
+
+  Result<std::int64_t> add_practice_call(const PracticeCall& call) override {
+    std::int64_t id = 0;
+    Status status = write("add practice call", [&]() -> Status {
+      Result<std::int64_t> added = detail::insert_practice_call(*connection_, call, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status update_practice_call(const PracticeCall& call) override {
+    return write("update practice call",
+                 [&] { return detail::update_practice_call(*connection_, call, utc_now()); });
+  }
+
+  Result<std::optional<PracticeCall>> get_practice_call(std::int64_t id) override {
+    Result<std::vector<PracticeCall>> found = read(
+        "read practice call",
+        [&](SqlConnection& connection) { return detail::select_practice_calls(connection, id); });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<PracticeCall>();
+    return std::optional<PracticeCall>(std::move(found.value().front()));
+  }
+
+  Result<std::vector<PracticeCall>> list_practice_calls() override {
+    return read("list practice calls", [&](SqlConnection& connection) {
+      return detail::select_practice_calls(connection, std::nullopt);
+    });
+  }
+
+  Result<std::int64_t> add_practice_entry(const PracticeEntry& entry, const PracticeFacets& facets,
+                                          const PracticeEvent& event) override {
+    std::int64_t id = 0;
+    Status status = write("add practice entry", [&]() -> Status {
+      Result<std::int64_t> added =
+          detail::insert_practice_entry(*connection_, entry, facets, event, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Result<int> update_practice_entry(const PracticeEntry& entry, const PracticeFacets& facets,
+                                    const PracticeEvent& event) override {
+    int revision = 0;
+    Status status = write("update practice entry", [&]() -> Status {
+      Result<int> updated =
+          detail::update_practice_entry(*connection_, entry, facets, event, utc_now());
+      if (!updated.ok()) return updated.error();
+      revision = updated.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return revision;
+  }
+
+  Result<std::optional<PracticeEntry>> get_practice_entry(std::int64_t id) override {
+    Result<std::vector<PracticeEntry>> found = read(
+        "read practice entry",
+        [&](SqlConnection& connection) { return detail::select_practice_entries(connection, id); });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<PracticeEntry>();
+    return std::optional<PracticeEntry>(std::move(found.value().front()));
+  }
+
+  Result<std::vector<PracticeEntry>> list_practice_entries() override {
+    return read("list practice entries", [&](SqlConnection& connection) {
+      return detail::select_practice_entries(connection, std::nullopt);
+    });
+  }
+
+  Result<std::vector<std::int64_t>> import_practice_entries(
+      const std::vector<PracticeEntry>& entries, const std::vector<PracticeFacets>& facets,
+      const PracticeEvent& event) override {
+    std::vector<std::int64_t> ids;
+    Status status = write("import practice entries", [&]() -> Status {
+      Result<std::vector<std::int64_t>> added =
+          detail::import_practice_entries(*connection_, entries, facets, event, utc_now());
+      if (!added.ok()) return added.error();
+      ids = std::move(added).value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    std::lock_guard lock(mutex_);
+    detail::tidy_after_import(*connection_, ids.size());
+    return ids;
+  }
+
+  Result<std::vector<PracticeEvent>> practice_events(std::int64_t entry_id) override {
+    return read("read practice events", [&](SqlConnection& connection) {
+      return detail::select_practice_events(connection, entry_id);
+    });
+  }
+
+  Result<std::int64_t> add_practice_attachment(const PracticeAttachment& attachment,
+                                               const PracticeEvent& event) override {
+    std::int64_t id = 0;
+    Status status = write("add practice attachment", [&]() -> Status {
+      Result<std::int64_t> added =
+          detail::insert_practice_attachment(*connection_, attachment, event, utc_now());
+      if (!added.ok()) return added.error();
+      id = added.value();
+      return {};
+    });
+    if (!status.ok()) return status.error();
+    return id;
+  }
+
+  Status delete_practice_attachment(std::int64_t id, const PracticeEvent& event) override {
+    return write("delete practice attachment", [&] {
+      return detail::delete_practice_attachment(*connection_, id, event, utc_now());
+    });
+  }
+
+  Result<std::vector<PracticeAttachment>> list_practice_attachments(
+      std::int64_t entry_id) override {
+    return read("list practice attachments", [&](SqlConnection& connection) {
+      return detail::select_practice_attachments(connection, entry_id);
+    });
+  }
+
+  Result<std::optional<PracticeAttachment>> get_practice_attachment(std::int64_t id) override {
+    return read("read practice attachment", [&](SqlConnection& connection) {
+      return detail::select_practice_attachment(connection, id);
+    });
+  }
+
+  Status assign_practice_reviewer(const PracticeReview& assignment,
+                                  const PracticeEvent& event) override {
+    return write("assign practice reviewer", [&] {
+      return detail::insert_practice_review(*connection_, assignment, event, utc_now());
+    });
+  }
+
+  Status unassign_practice_reviewer(std::int64_t entry_id, std::int64_t reviewer_id,
+                                    const PracticeEvent& event) override {
+    return write("unassign practice reviewer", [&] {
+      return detail::delete_practice_review(*connection_, entry_id, reviewer_id, event, utc_now());
+    });
+  }
+
+  Status score_practice_entry(const PracticeReview& review, const PracticeEvent& event) override {
+    return write("score practice entry", [&] {
+      return detail::set_practice_scores(*connection_, review, event, utc_now());
+    });
+  }
+
+  Result<std::vector<PracticeReview>> list_practice_reviews(std::int64_t entry_id,
+                                                            std::int64_t reviewer_id) override {
+    return read("list practice reviews", [&](SqlConnection& connection) {
+      return detail::select_practice_reviews(connection, entry_id, reviewer_id);
+    });
+  }
+
+  Result<PracticeResults> search_practice(const PracticeQuery& query) override {
+    return read("search practice", [&](SqlConnection& connection) {
+      return detail::search_practice(connection, query, practice_facets_);
+    });
+  }
+
  private:
   // Runs a read under the lock; errors name `operation`.
   template <typename Read>
@@ -795,6 +962,7 @@ class SqlStore final : public Store {
   std::mutex mutex_;
   std::unique_ptr<SqlConnection> connection_;
   const int version_;
+  detail::PracticeFacetCache practice_facets_;  // under mutex_
 };
 
 }  // namespace

@@ -26,6 +26,7 @@
 
 #include "core/result.h"
 #include "store/placement_records.h"
+#include "store/practice_records.h"
 #include "store/stats_records.h"
 
 namespace sendplan::store {
@@ -303,6 +304,64 @@ class Store {
   virtual Result<std::optional<PlacementRecord>> get_placement(std::int64_t id) = 0;
   // With their fee histories, by borough then id. `borough` "" = every borough.
   virtual Result<std::vector<PlacementRecord>> list_placements(const std::string& borough) = 0;
+
+  // --- the practice repository (practice_records.h); rules live in src/practice
+  virtual Result<std::int64_t> add_practice_call(const PracticeCall& call) = 0;
+  // By call.id; kNotFound when there is none.
+  virtual Status update_practice_call(const PracticeCall& call) = 0;
+  virtual Result<std::optional<PracticeCall>> get_practice_call(std::int64_t id) = 0;
+  // Newest deadline first.
+  virtual Result<std::vector<PracticeCall>> list_practice_calls() = 0;
+  // The entry, its facets and its "created" event (entry_id filled in), in one transaction;
+  // the search index is updated with it. kInvalidArgument for an unknown call. Returns the id.
+  virtual Result<std::int64_t> add_practice_entry(const PracticeEntry& entry,
+                                                  const PracticeFacets& facets,
+                                                  const PracticeEvent& event) = 0;
+  // Replaces every field of the entry entry.id (state, rating and dates too) and its facets,
+  // records `event`, and re-indexes it, in one transaction, when its stored revision is
+  // entry.revision (else kInvalidArgument "changed by someone else": nothing is written).
+  // kNotFound for an unknown entry. Returns the new revision.
+  virtual Result<int> update_practice_entry(const PracticeEntry& entry,
+                                            const PracticeFacets& facets,
+                                            const PracticeEvent& event) = 0;
+  virtual Result<std::optional<PracticeEntry>> get_practice_entry(std::int64_t id) = 0;
+  // Every entry (for exports and the practice layer's lists), by id.
+  virtual Result<std::vector<PracticeEntry>> list_practice_entries() = 0;
+  // Entries and their facets and "created" events, all or none (imports); returns the ids.
+  virtual Result<std::vector<std::int64_t>> import_practice_entries(
+      const std::vector<PracticeEntry>& entries, const std::vector<PracticeFacets>& facets,
+      const PracticeEvent& event) = 0;
+  // Oldest first.
+  virtual Result<std::vector<PracticeEvent>> practice_events(std::int64_t entry_id) = 0;
+  // The attachment (size set from content), its event, and the entry's index (its text), in one
+  // transaction. kNotFound for an unknown entry.
+  virtual Result<std::int64_t> add_practice_attachment(const PracticeAttachment& attachment,
+                                                       const PracticeEvent& event) = 0;
+  // kNotFound for an unknown attachment.
+  virtual Status delete_practice_attachment(std::int64_t id, const PracticeEvent& event) = 0;
+  // Without content, by id.
+  virtual Result<std::vector<PracticeAttachment>> list_practice_attachments(
+      std::int64_t entry_id) = 0;
+  // With content.
+  virtual Result<std::optional<PracticeAttachment>> get_practice_attachment(std::int64_t id) = 0;
+  // Assigns a reviewer to an entry (nothing changes when already assigned). kInvalidArgument
+  // for an unknown entry or user.
+  virtual Status assign_practice_reviewer(const PracticeReview& assignment,
+                                          const PracticeEvent& event) = 0;
+  virtual Status unassign_practice_reviewer(std::int64_t entry_id, std::int64_t reviewer_id,
+                                            const PracticeEvent& event) = 0;
+  // Sets the scores, comment and scored_at of an assignment (by entry and reviewer).
+  // kNotFound when the reviewer is not assigned to the entry.
+  virtual Status score_practice_entry(const PracticeReview& review,
+                                      const PracticeEvent& event) = 0;
+  // Filters: entry_id 0 = every entry, reviewer_id 0 = every reviewer. By entry, then reviewer.
+  virtual Result<std::vector<PracticeReview>> list_practice_reviews(std::int64_t entry_id,
+                                                                    std::int64_t reviewer_id) = 0;
+  // Full-text search with facets (practice_records.h): SQLite FTS5 or PostgreSQL text search.
+  // The text is words (any of them matches; entries with more of them, rarer ones and in the
+  // title rank higher) and "quoted phrases"; punctuation is ignored, so no text is a syntax
+  // error. Words match their stems in British English ("assessments" finds "assessment").
+  virtual Result<PracticeResults> search_practice(const PracticeQuery& query) = 0;
 };
 
 // Opens (creating when needed) and migrates the store named by `url` (see above).

@@ -45,8 +45,11 @@ TEST_P(StoreMigrationTest, FreshStoreIsAtTheNewestVersion) {
     EXPECT_EQ(rows[i].text(2).size(), 20u) << rows[i].text(2);  // 2026-11-23T18:16:00Z
   }
   // Every table the store uses is there and empty.
-  for (const char* table : {"users", "sessions", "audit_log", "datasets", "plans", "plan_files",
-                            "pools", "pool_boroughs", "pool_files"}) {
+  for (const char* table :
+       {"users", "sessions", "audit_log", "datasets", "plans", "plan_files", "pools",
+        "pool_boroughs", "pool_files", "practice_calls", "practice_entries",
+        "practice_entry_boroughs", "practice_facets", "practice_attachments", "practice_events",
+        "practice_reviews", "practice_search"}) {
     EXPECT_EQ(count_rows(url(), table), 0) << table;
   }
 }

@@ -122,15 +122,71 @@ function track(chart, signal) {
   return chart;
 }
 
-// Draws a profile figure (kind line | bar | stacked-bar) on `canvas`.
-export async function drawFigure(canvas, figure, signal) {
+// The x position of a fractional year (2023.67) among `labels` of `figure` (each label's year),
+// as a fractional label index; null when it falls outside them.
+export function yearIndex(figure, labels, year) {
+  const years = new Map();
+  for (const s of figure.series ?? []) for (const p of s.points ?? []) if (p.year) years.set(p.label, p.year);
+  const known = labels.map((l, i) => [i, years.get(l)]).filter(([, y]) => y);
+  for (let k = 0; k + 1 < known.length; k++) {
+    const [i, a] = known[k];
+    const [j, b] = known[k + 1];
+    if (year >= a && year <= b) return b === a ? i : i + ((year - a) / (b - a)) * (j - i);
+  }
+  if (known.length && year === known.at(-1)[1]) return known.at(-1)[0];
+  return null;
+}
+
+// A dashed vertical line with a label at a fractional label index: options.plugins.sendplanMarker
+// {index, label}.
+const verticalMarker = {
+  id: 'sendplanMarker',
+  afterDatasetsDraw(chart, args, options) {
+    if (options?.index === null || options?.index === undefined) return;
+    const scale = chart.scales.x;
+    const low = Math.floor(options.index);
+    const high = Math.ceil(options.index);
+    const x = scale.getPixelForValue(low) + (options.index - low) * (scale.getPixelForValue(high) - scale.getPixelForValue(low));
+    const {top, bottom} = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#0b0c0c';
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    if (options.label) {
+      ctx.setLineDash([]);
+      ctx.font = 'bold 12px Arial, sans-serif';
+      ctx.fillStyle = '#0b0c0c';
+      const width = ctx.measureText(options.label).width;
+      const left = x + width + 8 > chart.chartArea.right ? x - width - 6 : x + 6;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.fillRect(left - 3, top + 1, width + 6, 16);
+      ctx.fillStyle = '#0b0c0c';
+      ctx.fillText(options.label, left, top + 13);
+    }
+    ctx.restore();
+  },
+};
+
+// Draws a profile figure (kind line | bar | stacked-bar) on `canvas`; `marker` {year, label} draws
+// a dashed vertical line at that (fractional) year when it falls among the figure's years.
+export async function drawFigure(canvas, figure, signal, {marker} = {}) {
   const Chart = await loadChartJs();
   if (signal?.aborted) return null;
   const labels = figureLabels(figure);
   const kind = figure.kind === 'line' ? 'line' : 'bar';
   const options = commonOptions(figure.unit, {stacked: figure.kind === 'stacked-bar'});
+  const plugins = [whiteBackground];
+  if (marker) {
+    options.plugins.sendplanMarker = {index: yearIndex(figure, labels, marker.year), label: marker.label};
+    plugins.push(verticalMarker);
+  }
   return track(new Chart(canvas, {type: kind, data: {labels, datasets: figureDatasets(figure, labels)},
-    options, plugins: [whiteBackground]}), signal);
+    options, plugins}), signal);
 }
 
 // A bar chart of named values: rows [{label, value, symbol, colour?}] (horizontal by default).

@@ -7,6 +7,7 @@
 //   #/region              regional figures (every role; the only view an analyst has)
 //   #/data/...            the SEND data dashboard: published statistics (every role; data.js)
 //   #/placements/...      the placements register: providers, placements, analyses, gaps, matching
+//   #/practice/...        the practice repository: search, entries, calls and reviews (practice.js)
 //   #/audit, #/users      administrators only
 
 import {api, explain, setCsrfToken, setSignedOutHandler} from './api.js';
@@ -20,6 +21,7 @@ import {showRegion} from './region.js';
 import {showAudit, showUsers} from './admin.js';
 import {showData} from './data.js';
 import {showPlacements} from './placements.js';
+import {showPractice} from './practice.js';
 
 const state = {
   user: null,        // {username, role, borough}
@@ -97,6 +99,7 @@ function renderHeader() {
   links.push(['#/region', 'London region']);
   links.push(['#/data', 'SEND data']);
   links.push(['#/placements', 'Placements']);
+  links.push(['#/practice', 'Practice']);
   if (user.role === 'admin') {
     links.push(['#/audit', 'Audit log']);
     links.push(['#/users', 'Users']);
@@ -176,6 +179,8 @@ async function render() {
       await showData(main, context, rest);
     } else if (route === 'placements') {
       await showPlacements(main, context, rest);
+    } else if (route === 'practice') {
+      await showPractice(main, context, rest);
     } else if (route === 'audit' && user.role === 'admin') {
       await showAudit(main, context);
     } else if (route === 'users' && user.role === 'admin') {
