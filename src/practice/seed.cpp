@@ -1681,7 +1681,8 @@ std::vector<store::PracticeEntry> seed_entries(const std::vector<std::string>& b
     entry.links = seed.links;
     entry.indicators = seed.indicators;
     entry.started_on = seed.started_on;
-    entry.state = seed.state;
+    // The last Spotlight's winners are published, as the panel's winners are.
+    entry.state = std::string(seed.state) == "winner" ? "published" : seed.state;
     entry.winner_category = seed.winner;
     entry.evidence_strength = seed.evidence;
     entry.example = true;
@@ -1760,11 +1761,9 @@ std::vector<store::PracticeEntry> generated_corpus(int count, std::uint64_t seed
     entry.indicators = a.indicators;
     entry.started_on = fmt::format("{}-{:02}-01", 2016 + random.below(9), 1 + random.below(12));
     const std::uint32_t roll = random.below(100);
-    entry.state = roll < 80   ? "published"
-                  : roll < 85 ? "winner"
-                  : roll < 93 ? "submitted"
-                              : "draft";
-    if (entry.state == "winner") entry.winner_category = entry.categories.front();
+    entry.state = roll < 85 ? "published" : roll < 93 ? "submitted" : "draft";
+    // 5 in 100 are published winners.
+    if (roll >= 80 && roll < 85) entry.winner_category = entry.categories.front();
     entry.evidence_strength =
         entry.state == "draft" || entry.state == "submitted" ? 0 : random.between(1, 5);
     entry.example = true;

@@ -96,6 +96,17 @@ TEST_P(PracticeApiTest, AnEntryGoesFromDraftToPublishedAndIsFoundBySearch) {
   EXPECT_EQ(as("camden2").get(entry_path(id))->status, 200);
   for (const char* who : {"hackney", "admin", "analyst"})
     EXPECT_EQ(as(who).get(entry_path(id))->status, 404) << who;
+  // ... nor change it, attach to it or submit it.
+  EXPECT_EQ(as("hackney")
+                .send("PUT", entry_path(id), nlohmann::json{{"title", "x"}, {"revision", 1}}.dump())
+                ->status,
+            404);
+  EXPECT_EQ(as("hackney")
+                .post(entry_path(id, "/attachments?name=a.pdf"), "%PDF-1.4\n", "application/pdf")
+                ->status,
+            404);
+  EXPECT_EQ(move("hackney", id, "submitted")->status, 404);
+  EXPECT_EQ(json_of(as("camden").get(entry_path(id)))["title"], "Twenty-week assessments on time");
 
   const std::string pdf = std::string("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
   auto attached =
