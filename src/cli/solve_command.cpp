@@ -21,6 +21,8 @@ int run_solve(const SolveOptions& options) {
   if (!parameters) return report_error(parameters.error());
   Result<model::Problem> problem = io::read_instance(format.value(), options.instance);
   if (!problem) return report_error(problem.error());
+  if (!problem.value().source_note().empty())
+    fmt::print(stderr, "Read {} as the {}.\n", options.instance, problem.value().source_note());
 
   model::Plan plan;
   {

@@ -1,4 +1,9 @@
-// Cordeau (2006) DARP format: "m n T Q L", then 2n+2 node lines "id x y d q e l".
+// Cordeau's DARP format in its two dialects, told apart by the header and the number of node
+// lines (exactly one of them fits a file):
+//   - Cordeau (2006) and Ropke et al. (2007), the "a" and "b" sets: "m n T Q L" with n the number
+//     of requests, then 2n+2 node lines "id x y d q e l" (0 the start depot, 2n+1 the end depot);
+//   - Cordeau & Laporte (2003), the "pr" sets: "m N T Q L" with N = 2n the number of nodes
+//     besides the depot, then N+1 node lines (0 the depot, where routes start and end).
 #include <fmt/format.h>
 
 #include <cstdint>
@@ -82,7 +87,7 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
   Result<std::vector<double>> header = src.row(header_line, kHeaderFields, "header 'm n T Q L'");
   if (!header) return header.error();
   const int m = static_cast<int>(header.value()[0]);
-  const int n = static_cast<int>(header.value()[1]);
+  int n = static_cast<int>(header.value()[1]);
   const double max_duration = header.value()[2];
   const int capacity = static_cast<int>(header.value()[3]);
   const double max_ride = header.value()[4];
@@ -98,8 +103,14 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
   if (max_ride < 0)
     return header_error(4, fmt::format("maximum ride time L is negative ({})", max_ride));
 
-  const int64_t expected = 2 * static_cast<int64_t>(n) + 2;
+  // Which dialect: the 2006 one when the node lines number 2n+2; the 2003 one when the header's
+  // second field is even (N = 2n nodes) and they number N+1. Otherwise the file is read as the
+  // 2006 dialect, whose errors say what is missing or extra.
   const int64_t available = static_cast<int64_t>(lines.size()) - 1;
+  const bool nodes_dialect = available != 2 * static_cast<int64_t>(n) + 2 && n > 0 && n % 2 == 0 &&
+                             available == static_cast<int64_t>(n) + 1;
+  const int requests = nodes_dialect ? n / 2 : n;
+  const int64_t expected = nodes_dialect ? available : 2 * static_cast<int64_t>(n) + 2;
   std::vector<Node> nodes;
   for (int64_t i = 0; i < std::min(expected, available); ++i) {
     Result<Node> node = parse_node(src, lines[i + 1], static_cast<int>(i));
@@ -109,9 +120,10 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
   if (available < expected) {
     return src.parse_error(
         lines.back().number + 1, 1,
-        fmt::format(
-            "file ends after {} node lines; n = {} needs {} (ids 0..{}): node {} is missing",
-            available, n, expected, expected - 1, available));
+        fmt::format("file ends after {} node lines; n = {} needs {} (ids 0..{}): node {} is "
+                    "missing (nor is it the 2003 dialect, whose header gives 2n and which has "
+                    "2n+1 node lines)",
+                    available, n, expected, expected - 1, available));
   }
   if (available > expected) {
     const TextLine& extra = lines[expected + 1];
@@ -119,9 +131,10 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
         extra.number, extra.tokens[0].column,
         fmt::format("unexpected line after the {} node lines (n = {})", expected, n));
   }
+  n = requests;
 
   const Node& start_depot = nodes.front();
-  const Node& end_depot = nodes.back();
+  const Node& end_depot = nodes_dialect ? nodes.front() : nodes.back();
   for (const Node* depot : {&start_depot, &end_depot}) {
     if (depot->load() != 0) {
       return src.invalid(depot->line->number, depot->column(kLoad),
@@ -146,6 +159,10 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
 
   model::ProblemData data;
   data.name = instance_name_from_path(file);
+  data.source_note = nodes_dialect
+                         ? "Cordeau & Laporte (2003) dialect: header N = 2n nodes, routes "
+                           "end at node 0"
+                         : "Cordeau (2006) dialect: header n requests, end depot 2n+1";
   data.load_dimensions = 1;
   for (const Node& node : nodes) data.coordinates.push_back({node.v[kX], node.v[kY]});
   model::VehicleType type;
@@ -153,7 +170,7 @@ Result<model::Problem> parse_cordeau(std::string_view text, const std::string& f
   type.count = m;
   type.capacity = detail::single_load(capacity);
   type.start_location = 0;
-  type.end_location = 2 * n + 1;
+  type.end_location = nodes_dialect ? 0 : 2 * n + 1;
   type.shift_start = start_depot.v[kReady];
   type.shift_end = end_depot.v[kDue];
   type.max_duration = max_duration;

@@ -75,6 +75,9 @@ struct FleetLimit {
 // Plain data a parser fills in; Problem::create validates it.
 struct ProblemData {
   std::string name;
+  // How the reader read the file when that is worth saying (e.g. which dialect of a format);
+  // "" = nothing to say.
+  std::string source_note;
   int load_dimensions = 1;
   // Optional names of the load dimensions for messages (e.g. "seats", "wheelchair spaces").
   std::vector<std::string> load_dimension_names;
@@ -98,6 +101,7 @@ class Problem {
   static Result<Problem> create(ProblemData data);
 
   const std::string& name() const { return data_.name; }
+  const std::string& source_note() const { return data_.source_note; }
   int location_count() const { return location_count_; }
   int load_dimensions() const { return data_.load_dimensions; }
   // The name of load dimension d ("load", or "load 2" when unnamed).

@@ -32,6 +32,11 @@ TEST(CheckerCli, FeasiblePlans) {
       {"--format", "cordeau", data_path("cordeau_2req.txt"), data_path("cordeau_2req_ok.json")});
   EXPECT_EQ(cordeau.code, kExitFeasible) << cordeau.out << cordeau.err;
   EXPECT_EQ(cordeau.out, "FEASIBLE cost=24.000000 routes=1\n");
+  // The same instance in Cordeau & Laporte's 2003 dialect (no end-depot line): the same plan.
+  CliRun cordeau_2003 = run({"--format", "cordeau", data_path("cordeau_2req_2003.txt"),
+                             data_path("cordeau_2req_ok.json")});
+  EXPECT_EQ(cordeau_2003.code, kExitFeasible) << cordeau_2003.out << cordeau_2003.err;
+  EXPECT_EQ(cordeau_2003.out, "FEASIBLE cost=24.000000 routes=1\n");
   CliRun solomon =
       run({"--format=solomon", data_path("solomon_3cust.txt"), data_path("solomon_3cust_ok.json")});
   EXPECT_EQ(solomon.out, "FEASIBLE cost=32.000000 routes=2\n");

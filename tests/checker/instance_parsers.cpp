@@ -134,9 +134,19 @@ Instance parse_cordeau(std::string_view text, const std::string& file) {
   instance.capacity = header.number(3);
   instance.max_ride_time = header.number(4);
   size_t node_count = 2 * static_cast<size_t>(n) + 2;
-  if (lines.size() != node_count + 1) {
-    fail_file(file,
-              fmt::format("n = {} needs {} node lines, found {}", n, node_count, lines.size() - 1));
+  // Cordeau & Laporte (2003) files give 2n (the nodes besides the depot) and have no end depot:
+  // 2n+1 node lines, routes end at node 0.
+  const size_t found = lines.size() - 1;
+  const bool nodes_dialect =
+      found != node_count && n > 0 && n % 2 == 0 && found == static_cast<size_t>(n) + 1;
+  if (nodes_dialect) {
+    n /= 2;
+    node_count = found;
+  }
+  if (found != node_count) {
+    fail_file(file, fmt::format("n = {} needs {} node lines (or, with 2n in the header, 2n+1), "
+                                "found {}",
+                                n, node_count, found));
   }
   for (size_t i = 0; i < node_count; ++i) {
     LineReader in(file, lines[i + 1]);
@@ -144,7 +154,7 @@ Instance parse_cordeau(std::string_view text, const std::string& file) {
     instance.nodes.push_back(read_node(in, static_cast<int>(i), 3, 4, 5, 6));
   }
   instance.start_depot = 0;
-  instance.end_depot = 2 * n + 1;
+  instance.end_depot = nodes_dialect ? 0 : 2 * n + 1;
   instance.request_of_node.assign(node_count, -1);
   for (int i = 1; i <= n; ++i) add_request(instance, i, n + i);
   return instance;

@@ -29,6 +29,16 @@ TEST(CheckerParsers, CordeauTiny) {
   EXPECT_TRUE(instance.is_stop(4));
 }
 
+TEST(CheckerParsers, CordeauTinyIn2003Dialect) {
+  Instance instance = read_instance(Format::kCordeau, testing::data_path("cordeau_2req_2003.txt"));
+  ASSERT_EQ(instance.nodes.size(), 5u);
+  EXPECT_EQ(instance.start_depot, 0);
+  EXPECT_EQ(instance.end_depot, 0);
+  ASSERT_EQ(instance.requests.size(), 2u);
+  EXPECT_EQ(instance.requests[1].pickup, 2);
+  EXPECT_EQ(instance.requests[1].delivery, 4);
+}
+
 TEST(CheckerParsers, SolomonTinyWithCrLf) {
   Instance instance = read_instance(Format::kSolomon, testing::data_path("solomon_3cust.txt"));
   EXPECT_EQ(instance.fleet_size, 2);

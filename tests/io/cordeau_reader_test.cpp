@@ -98,6 +98,55 @@ TEST(CordeauReader, BadNumberNamesLineAndColumn) {
                ErrorCode::kParse, 3, 3, "'nan'");
 }
 
+// The same instance in Cordeau & Laporte's 2003 dialect: the header gives 2n = 4 nodes besides
+// the depot, and there is no end-depot line (routes end at node 0).
+constexpr const char* kTiny2003 =
+    "2 4 480 3 30\n"
+    "0 0.0 0.0 0 0 0 480\n"
+    "1 1.0 0.0 3 1 0 1440\n"
+    "2 0.0 2.0 3 1 10 40\n"
+    "3 3.0 4.0 3 -1 0 1440\n"
+    "4 -1.0 0.0 3 -1 50 90\n";
+
+TEST(CordeauReader, ReadsThe2003DialectAsTheSameInstance) {
+  Result<model::Problem> old = parse_cordeau(kTiny2003, "tiny2003.txt");
+  ASSERT_TRUE(old.ok()) << old.error().to_string();
+  Result<model::Problem> now = parse_cordeau(kTiny, "tiny.txt");
+  ASSERT_TRUE(now.ok()) << now.error().to_string();
+  EXPECT_NE(old.value().source_note().find("2003"), std::string::npos);
+  EXPECT_NE(now.value().source_note().find("2006"), std::string::npos);
+  ASSERT_EQ(old.value().request_count(), 2);
+  EXPECT_EQ(old.value().location_count(), 5);
+  const model::VehicleType& type = old.value().vehicle_types()[0];
+  EXPECT_EQ(type.start_location, 0);
+  EXPECT_EQ(type.end_location, 0);
+  EXPECT_EQ(type.shift_end, 480);
+  EXPECT_EQ(type.count, 2);
+  for (int r = 0; r < 2; ++r) {
+    const model::Request& a = old.value().request(r);
+    const model::Request& b = now.value().request(r);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.pickup.location, b.pickup.location);
+    EXPECT_EQ(a.delivery.location, b.delivery.location);
+    EXPECT_EQ(a.delivery.ready, b.delivery.ready);
+    EXPECT_EQ(a.delivery.due, b.delivery.due);
+    EXPECT_EQ(a.load.amount[0], b.load.amount[0]);
+    EXPECT_EQ(a.max_ride_time, b.max_ride_time);
+  }
+  // Travel from the last drop-off back to the depot is the same in both.
+  EXPECT_DOUBLE_EQ(old.value().distance(4, 0), now.value().distance(4, 5));
+}
+
+TEST(CordeauReader, AFileThatFitsNeitherDialectSaysWhatIsMissing) {
+  // 2n = 4 in the header but only 3 node lines: neither 2n+2 (10) nor 2n+1 (5) lines.
+  const std::string short_2003 = remove_line(kTiny2003, 6);
+  expect_error(parse_cordeau(short_2003, "tiny2003.txt"), ErrorCode::kParse, 6, 1,
+               "nor is it the 2003 dialect");
+  // An odd node count is never the 2003 dialect.
+  expect_error(parse_cordeau(replace_line(kTiny2003, 1, "2 3 480 3 30"), "odd.txt"),
+               ErrorCode::kParse, 7, 1, "node 5 is missing");
+}
+
 TEST(CordeauReader, MissingLastLineIsReportedWhereItShouldBe) {
   expect_error(parse_cordeau(remove_line(kTiny, 7), "tiny.txt"), ErrorCode::kParse, 7, 1,
                "node 5 is missing");

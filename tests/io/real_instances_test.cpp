@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,45 @@ TEST(RealInstances, AllCordeauFilesParse) {
         EXPECT_TRUE(q >= 1 && q <= 6) << q;
         EXPECT_EQ(req.pickup.service, q);  // b set: d = q
       }
+    }
+  }
+}
+
+// Every a/b file rewritten in Cordeau & Laporte's 2003 dialect (header 2n, no end-depot line:
+// the end depot is the start depot in these files) reads as the same instance.
+TEST(RealInstances, EveryCordeauFileReadsTheSameInThe2003Dialect) {
+  SENDPLAN_SKIP_WITHOUT_BENCHMARKS();
+  std::vector<std::string> files = instance_files(benchmarks_dir() / "darp_cordeau/a_instances");
+  const std::vector<std::string> b = instance_files(benchmarks_dir() / "darp_cordeau/b_instances");
+  files.insert(files.end(), b.begin(), b.end());
+  ASSERT_EQ(files.size(), 48u);
+  for (const std::string& path : files) {
+    SCOPED_TRACE(path);
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+      if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
+    std::istringstream header(lines.front());
+    int m = 0, n = 0;
+    std::string rest;
+    header >> m >> n;
+    std::getline(header, rest);
+    std::string rewritten = std::to_string(m) + " " + std::to_string(2 * n) + rest + "\n";
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i) rewritten += lines[i] + "\n";
+    Result<model::Problem> now = read_instance(InstanceFormat::kCordeau, path);
+    Result<model::Problem> old =
+        parse_cordeau(rewritten, "pr-" + fs::path(path).filename().string());
+    ASSERT_TRUE(now.ok() && old.ok()) << (old.ok() ? "" : old.error().to_string());
+    ASSERT_EQ(old.value().request_count(), n);
+    EXPECT_EQ(old.value().vehicle_types()[0].end_location, 0);
+    EXPECT_EQ(old.value().vehicle_types()[0].shift_end, now.value().vehicle_types()[0].shift_end);
+    for (int r = 0; r < n; ++r) {
+      const model::Request& x = old.value().request(r);
+      const model::Request& y = now.value().request(r);
+      EXPECT_EQ(x.pickup.ready, y.pickup.ready);
+      EXPECT_EQ(x.delivery.due, y.delivery.due);
+      EXPECT_DOUBLE_EQ(old.value().distance(x.delivery.location, 0),
+                       now.value().distance(y.delivery.location, 2 * n + 1));
     }
   }
 }
