@@ -158,6 +158,19 @@ int run_cli(int argc, char** argv) {
       "--boundaries", generate.boundaries,
       std::string("Borough boundaries GeoJSON (default: ") + kDefaultBoundariesPath + ")");
 
+  GenerateDarpOptions darp;
+  CLI::App* generate_darp_command = app.add_subcommand(
+      "generate-darp",
+      "Write a random dial-a-ride instance by Cordeau & Laporte's recipe (Cordeau format)");
+  generate_darp_command->add_option("--requests", darp.requests, "Requests (2..1000)")
+      ->default_val(darp.requests)
+      ->check(CLI::Range(2, 1000));
+  generate_darp_command->add_option("--vehicles", darp.vehicles, "Vehicles (0 = requests/12 + 1)")
+      ->default_val(darp.vehicles);
+  generate_darp_command->add_option("--seed", darp.seed, "Random seed (same seed, same file)")
+      ->default_val(darp.seed);
+  generate_darp_command->add_option("--out", darp.out, "The instance file to write")->required();
+
   PlanOptions plan;
   CLI::App* plan_command =
       app.add_subcommand("plan", "Plan a borough's morning and afternoon SEN transport runs");
@@ -447,6 +460,7 @@ int run_cli(int argc, char** argv) {
   }
   if (solve_command->parsed()) return run_solve(solve);
   if (generate_command->parsed()) return run_generate(generate);
+  if (generate_darp_command->parsed()) return run_generate_darp(darp);
   if (travel_check_command->parsed()) return run_travel_check(travel_check);
   if (plan_command->parsed()) return run_plan(plan);
   if (pool_command->parsed()) return run_pool(pool);

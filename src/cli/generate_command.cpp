@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/terminal.h"
+#include "io/darp_generator.h"
 #include "transport/borough_boundaries.h"
 #include "transport/generator.h"
 
@@ -147,6 +148,23 @@ int run_generate(const GenerateOptions& options) {
                                           : generate_region(options, boroughs.value());
   std::fflush(stdout);
   return code;
+}
+
+int run_generate_darp(const GenerateDarpOptions& options) {
+  io::DarpRecipe recipe;
+  recipe.requests = options.requests;
+  recipe.vehicles = options.vehicles;
+  recipe.seed = options.seed;
+  Result<std::string> text = io::generate_darp(recipe);
+  if (!text) return report_error(text.error());
+  std::ofstream out(options.out, std::ios::binary);
+  out << text.value();
+  out.close();
+  if (!out)
+    return report_error(make_error(ErrorCode::kIo, fmt::format("cannot write {}", options.out)));
+  fmt::print("Wrote {}: {} requests, Cordeau & Laporte's recipe, seed {}.\n", options.out,
+             options.requests, options.seed);
+  return 0;
 }
 
 }  // namespace sendplan::cli

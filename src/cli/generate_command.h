@@ -31,3 +31,17 @@ struct GenerateOptions {
 int run_generate(const GenerateOptions& options);
 
 }  // namespace sendplan::cli
+
+namespace sendplan::cli {
+
+// `sendplan generate-darp`: a random DARP instance by Cordeau & Laporte's recipe
+// (io/darp_generator.h) written to `out` (Cordeau's format).
+struct GenerateDarpOptions {
+  int requests = 48;
+  int vehicles = 0;  // 0 = requests/12 + 1
+  std::uint64_t seed = 1;
+  std::string out;
+};
+int run_generate_darp(const GenerateDarpOptions& options);
+
+}  // namespace sendplan::cli
