@@ -58,13 +58,14 @@ struct PracticeEntry {
   std::string how_to_adopt;
   std::string contact_name;  // a lead officer (never a child)
   std::string contact_role;
-  std::vector<std::string> links;       // http(s) addresses
-  std::vector<std::string> indicators;  // dashboard indicator ids it aims to move (dfe/indicators.h)
-  std::string started_on;               // ISO date the practice started, "" when unknown
-  std::string state = "draft";          // practice/workflow.h: draft, submitted, ...
-  std::string winner_category;          // the category it won, "" unless a winner
-  int evidence_strength = 0;            // 0 = not rated yet; 1..5 (practice/evidence.h)
-  bool example = false;                 // synthetic demonstration entry, never a borough's work
+  std::vector<std::string> links;  // http(s) addresses
+  std::vector<std::string>
+      indicators;               // dashboard indicator ids it aims to move (dfe/indicators.h)
+  std::string started_on;       // ISO date the practice started, "" when unknown
+  std::string state = "draft";  // practice/workflow.h: draft, submitted, ...
+  std::string winner_category;  // the category it won, "" unless a winner
+  int evidence_strength = 0;    // 0 = not rated yet; 1..5 (practice/evidence.h)
+  bool example = false;         // synthetic demonstration entry, never a borough's work
   std::int64_t created_by = 0;
   std::string created_at;    // set by the store when ""
   std::string updated_at;    // set by the store when ""
@@ -106,8 +107,8 @@ struct PracticeReview {
   std::int64_t reviewer_id = 0;
   std::string reviewer_username;  // filled by the store on reads
   std::int64_t assigned_by = 0;
-  std::string assigned_at;             // set by the store when ""
-  std::map<std::string, int> scores;   // criterion key → 1..5; empty until scored
+  std::string assigned_at;            // set by the store when ""
+  std::map<std::string, int> scores;  // criterion key → 1..5; empty until scored
   std::string comment;
   std::string scored_at;  // "" until scored
 };
@@ -116,7 +117,7 @@ struct PracticeReview {
 // all apply. `states` empty = every state (the caller chooses what its user may see by states,
 // and by `visible_boroughs` for states other than "published").
 struct PracticeQuery {
-  std::string text;  // the words typed; "" = every entry
+  std::string text;                                         // the words typed; "" = every entry
   std::map<std::string, std::vector<std::string>> filters;  // facet → values (see below)
   std::vector<std::string> states;
   // Entries in a state other than "published" are matched only when their lead or a partner

@@ -352,8 +352,7 @@ class Store {
                                             const PracticeEvent& event) = 0;
   // Sets the scores, comment and scored_at of an assignment (by entry and reviewer).
   // kNotFound when the reviewer is not assigned to the entry.
-  virtual Status score_practice_entry(const PracticeReview& review,
-                                      const PracticeEvent& event) = 0;
+  virtual Status score_practice_entry(const PracticeReview& review, const PracticeEvent& event) = 0;
   // Filters: entry_id 0 = every entry, reviewer_id 0 = every reviewer. By entry, then reviewer.
   virtual Result<std::vector<PracticeReview>> list_practice_reviews(std::int64_t entry_id,
                                                                     std::int64_t reviewer_id) = 0;
