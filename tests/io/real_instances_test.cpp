@@ -35,11 +35,17 @@ std::pair<int, int> cordeau_size(const std::string& name) {
   return {std::stoi(name.substr(1, dash - 1)), std::stoi(name.substr(dash + 1))};
 }
 
-TEST(RealInstances, AllCordeauFilesParse) {
-  SENDPLAN_SKIP_WITHOUT_BENCHMARKS();
+// The a and b sets' files, a first.
+std::vector<std::string> cordeau_files() {
   std::vector<std::string> files = instance_files(benchmarks_dir() / "darp_cordeau/a_instances");
   const std::vector<std::string> b = instance_files(benchmarks_dir() / "darp_cordeau/b_instances");
   files.insert(files.end(), b.begin(), b.end());
+  return files;
+}
+
+TEST(RealInstances, AllCordeauFilesParse) {
+  SENDPLAN_SKIP_WITHOUT_BENCHMARKS();
+  const std::vector<std::string> files = cordeau_files();
   ASSERT_EQ(files.size(), 48u);
   for (const std::string& path : files) {
     SCOPED_TRACE(path);
@@ -81,9 +87,7 @@ TEST(RealInstances, AllCordeauFilesParse) {
 // the end depot is the start depot in these files) reads as the same instance.
 TEST(RealInstances, EveryCordeauFileReadsTheSameInThe2003Dialect) {
   SENDPLAN_SKIP_WITHOUT_BENCHMARKS();
-  std::vector<std::string> files = instance_files(benchmarks_dir() / "darp_cordeau/a_instances");
-  const std::vector<std::string> b = instance_files(benchmarks_dir() / "darp_cordeau/b_instances");
-  files.insert(files.end(), b.begin(), b.end());
+  const std::vector<std::string> files = cordeau_files();
   ASSERT_EQ(files.size(), 48u);
   for (const std::string& path : files) {
     SCOPED_TRACE(path);
