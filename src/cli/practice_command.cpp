@@ -173,10 +173,9 @@ int run_practice_search(const PracticeOptions& options) {
   for (const store::PracticeHit& hit : results.value().hits) {
     const store::PracticeEntry& e = hit.entry;
     std::string categories;
-    for (const std::string& key : e.categories) {
-      const practice::Term* term = practice::find_term(practice::categories(), key);
-      categories += (categories.empty() ? "" : "; ") + (term != nullptr ? term->title : key);
-    }
+    for (const std::string& key : e.categories)
+      categories +=
+          (categories.empty() ? "" : "; ") + practice::term_title(practice::categories(), key);
     fmt::print("\n{}. {} — {}{} (entry {})\n   {} · evidence: {}\n", ++rank, e.title,
                e.lead_borough, e.example ? ", example" : "", e.id, categories,
                practice::evidence_name(e.evidence_strength));

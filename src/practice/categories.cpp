@@ -98,4 +98,9 @@ const Term* find_term(const std::vector<Term>& terms, const std::string& key) {
   return nullptr;
 }
 
+std::string term_title(const std::vector<Term>& terms, const std::string& key) {
+  const Term* term = find_term(terms, key);
+  return term != nullptr ? term->title : key;
+}
+
 }  // namespace sendplan::practice

@@ -27,5 +27,7 @@ const std::vector<Term>& criteria();
 
 // nullptr when `key` is not one of `terms` (keys compare exactly; need codes in upper case).
 const Term* find_term(const std::vector<Term>& terms, const std::string& key);
+// The title of `key` among `terms`, or the key itself when it is not one of them.
+std::string term_title(const std::vector<Term>& terms, const std::string& key);
 
 }  // namespace sendplan::practice

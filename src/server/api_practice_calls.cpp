@@ -65,21 +65,12 @@ void read_london_time(const nlohmann::json& body, const char* field, std::string
   out = utc.value();
 }
 
-std::string criterion_title(const std::string& key) {
-  const practice::Term* term = practice::find_term(practice::criteria(), key);
-  return term != nullptr ? term->title : key;
-}
-
-std::string category_title(const std::string& key) {
-  const practice::Term* term = practice::find_term(practice::categories(), key);
-  return term != nullptr ? term->title : key;
-}
-
 // One entry as a booklet page.
 std::string booklet_page(const store::PracticeEntry& entry) {
   std::string categories;
   for (const std::string& key : entry.categories)
-    categories += (categories.empty() ? "" : " · ") + html_escape(category_title(key));
+    categories += (categories.empty() ? "" : " · ") +
+                  html_escape(practice::term_title(practice::categories(), key));
   std::string impact;
   for (const store::ImpactMeasure& m : entry.impact)
     impact += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -97,10 +88,12 @@ std::string booklet_page(const store::PracticeEntry& entry) {
     return text.empty() ? std::string()
                         : fmt::format("<h3>{}</h3><p>{}</p>", title, html_escape(text));
   };
-  const std::string winner = entry.winner_category.empty()
-                                 ? ""
-                                 : fmt::format(" — <strong>winner: {}</strong>",
-                                               html_escape(category_title(entry.winner_category)));
+  const std::string winner =
+      entry.winner_category.empty()
+          ? ""
+          : fmt::format(
+                " — <strong>winner: {}</strong>",
+                html_escape(practice::term_title(practice::categories(), entry.winner_category)));
   const std::string contact =
       entry.contact_role.empty()
           ? ""
@@ -320,7 +313,8 @@ void Api::score_practice_entry(const httplib::Request& request, httplib::Respons
       if (score == scores->end() || !score->is_number_integer() || score->get<int>() < 1 ||
           score->get<int>() > 5)
         problems.push_back(
-            {"review", 0, key, fmt::format("score {} from 1 to 5", criterion_title(key))});
+            {"review", 0, key,
+             fmt::format("score {} from 1 to 5", practice::term_title(practice::criteria(), key))});
       else
         review.scores[key] = score->get<int>();
     }
@@ -393,9 +387,8 @@ void Api::practice_panel(const httplib::Request& request, httplib::Response& res
                       {"criterion_means", e.criterion_means},
                       {"disagreement", e.disagreement},
                       {"disagreement_reason", e.disagreement_reason}});
-    const practice::Term* term = practice::find_term(practice::categories(), ranking.category);
     categories.push_back({{"category", ranking.category},
-                          {"title", term != nullptr ? term->title : ranking.category},
+                          {"title", practice::term_title(practice::categories(), ranking.category)},
                           {"entries", std::move(rows)}});
   }
   send_json(response, 200,

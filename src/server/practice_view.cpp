@@ -24,16 +24,11 @@ nlohmann::json terms_json(const std::vector<practice::Term>& terms) {
   return list;
 }
 
-std::string title_of(const std::vector<practice::Term>& terms, const std::string& key) {
-  const practice::Term* term = practice::find_term(terms, key);
-  return term != nullptr ? term->title : key;
-}
-
 nlohmann::json titled(const std::vector<practice::Term>& terms,
                       const std::vector<std::string>& keys) {
   nlohmann::json list = nlohmann::json::array();
   for (const std::string& key : keys)
-    list.push_back({{"key", key}, {"title", title_of(terms, key)}});
+    list.push_back({{"key", key}, {"title", practice::term_title(terms, key)}});
   return list;
 }
 
@@ -55,9 +50,9 @@ nlohmann::json snippet_segments(const std::string& snippet) {
 }
 
 std::string facet_title(const std::string& facet, const std::string& value) {
-  if (facet == "category") return title_of(practice::categories(), value);
-  if (facet == "need") return title_of(practice::needs(), value);
-  if (facet == "setting") return title_of(practice::settings(), value);
+  if (facet == "category") return practice::term_title(practice::categories(), value);
+  if (facet == "need") return practice::term_title(practice::needs(), value);
+  if (facet == "setting") return practice::term_title(practice::settings(), value);
   if (facet == "evidence") {
     const std::string name = value.size() == 1 && value[0] >= '0' && value[0] <= '5'
                                  ? practice::evidence_name(value[0] - '0')
@@ -203,7 +198,7 @@ nlohmann::json practice_entry_json(const store::PracticeEntry& entry,
   }
   body["indicator_titles"] = std::move(indicators);
   if (!entry.winner_category.empty())
-    body["winner_title"] = title_of(practice::categories(), entry.winner_category);
+    body["winner_title"] = practice::term_title(practice::categories(), entry.winner_category);
   if (call) body["call"] = practice_call_json(*call, store::utc_now());
   return body;
 }
@@ -245,7 +240,8 @@ nlohmann::json practice_reviews_json(const std::vector<store::PracticeReview>& r
   nlohmann::json criteria = nlohmann::json::array();
   if (call && !call->criteria.empty()) {
     for (const std::string& key : call->criteria)
-      criteria.push_back({{"key", key}, {"title", title_of(practice::criteria(), key)}});
+      criteria.push_back(
+          {{"key", key}, {"title", practice::term_title(practice::criteria(), key)}});
   } else {
     for (const practice::Term& term : practice::criteria())
       criteria.push_back({{"key", term.key}, {"title", term.title}});
