@@ -85,6 +85,9 @@ Status validate(const ProblemData& data, int n) {
       return invalid(
           fmt::format("{}: shift [{}, {}] is empty", what, type.shift_start, type.shift_end));
     if (!(type.max_duration >= 0)) return invalid(what + ": maximum duration is negative");
+    if (type.max_stops < 0) return invalid(what + ": maximum number of stops is negative");
+    if (!(type.max_travel_time >= 0)) return invalid(what + ": maximum travel time is negative");
+    if (!(type.max_distance >= 0)) return invalid(what + ": maximum distance is negative");
     if (type.fixed_cost < 0 || type.cost_per_distance < 0 || type.cost_per_time < 0)
       return invalid(what + ": a cost is negative");
   }
@@ -92,6 +95,12 @@ Status validate(const ProblemData& data, int n) {
     const std::string what = fmt::format("request '{}'", request.name);
     if (request.load.any_negative()) return invalid(what + ": load is negative");
     if (!(request.max_ride_time >= 0)) return invalid(what + ": maximum ride time is negative");
+    const int types = static_cast<int>(data.vehicle_types.size());
+    for (size_t i = 0; i < request.allowed_vehicle_types.size(); ++i) {
+      const int t = request.allowed_vehicle_types[i];
+      if (t < 0 || t >= types || (i > 0 && t <= request.allowed_vehicle_types[i - 1]))
+        return invalid(what + ": allowed vehicle types must be distinct known types, sorted");
+    }
     if (request.has_pickup()) {
       if (Status s = check_stop(request.pickup, n, what + " pickup"); !s) return s;
     }
@@ -138,6 +147,11 @@ Result<Problem> Problem::create(ProblemData data) {
 std::string Problem::load_dimension_name(int d) const {
   if (d < static_cast<int>(data_.load_dimension_names.size())) return data_.load_dimension_names[d];
   return d == 0 ? std::string("load") : fmt::format("load {}", d + 1);
+}
+
+bool Problem::type_allowed(int r, int t) const {
+  const std::vector<int>& allowed = data_.requests[r].allowed_vehicle_types;
+  return allowed.empty() || std::binary_search(allowed.begin(), allowed.end(), t);
 }
 
 bool Problem::must_not_share(int r, int s) const {

@@ -45,6 +45,8 @@ struct Request {
   // Ride time: from the end of service at pickup to the start of service at delivery.
   double max_ride_time = kUnlimited;
   bool ride_alone = false;  // nobody else may be on board while this request is
+  // The vehicle types that may carry it (indices, sorted); empty = every type (e.g. VROOM skills).
+  std::vector<int> allowed_vehicle_types;
   bool has_pickup() const { return kind != RequestKind::kDelivery; }
   bool has_delivery() const { return kind != RequestKind::kPickup; }
 };
@@ -53,12 +55,15 @@ struct VehicleType {
   std::string name;
   int count = 1;  // how many vehicles of this type are available
   Load capacity;
-  int start_location = 0;            // depot the vehicle leaves from
-  int end_location = 0;              // depot it returns to
-  double shift_start = 0;            // earliest departure from the start depot
-  double shift_end = kUnlimited;     // latest arrival at the end depot
-  double max_duration = kUnlimited;  // from departure to return
-  double fixed_cost = 0;             // per vehicle used
+  int start_location = 0;                           // depot the vehicle leaves from
+  int end_location = 0;                             // depot it returns to
+  double shift_start = 0;                           // earliest departure from the start depot
+  double shift_end = kUnlimited;                    // latest arrival at the end depot
+  double max_duration = kUnlimited;                 // from departure to return
+  int max_stops = std::numeric_limits<int>::max();  // stops on one route (a pickup-delivery is 2)
+  double max_travel_time = kUnlimited;              // sum of travel times (no service, no waiting)
+  double max_distance = kUnlimited;                 // sum of distances
+  double fixed_cost = 0;                            // per vehicle used
   double cost_per_distance = 1;
   double cost_per_time = 0;  // per unit of route duration (departure to return)
 };
@@ -115,6 +120,8 @@ class Problem {
   // The index of the fleet limit vehicle type t belongs to, or -1 when it is in none.
   int fleet_of_type(int t) const { return fleet_of_type_[t]; }
   const std::vector<std::pair<int, int>>& not_together() const { return data_.not_together; }
+  // Vehicle type t may carry request r (its allowed_vehicle_types is empty or lists t).
+  bool type_allowed(int r, int t) const;
 
   double distance(int from, int to) const { return data_.distances[from * location_count_ + to]; }
   double travel_time(int from, int to) const {

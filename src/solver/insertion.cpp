@@ -139,6 +139,12 @@ void InsertionEvaluator::build_sequence(int r, const Route& route, int pickup_af
 
 Insertion InsertionEvaluator::best(int r, const Route& route) {
   candidates_.clear();
+  if (model_->has_vehicle_rules()) {
+    const int added = model_->kind(r) == RequestKind::kPickupDelivery ? 2 : 1;
+    if (!model_->allowed(r, route.vehicle) ||
+        route.size() + added > model_->vehicle(route.vehicle).max_stops)
+      return Insertion{};
+  }
   if (model_->kind(r) == RequestKind::kPickupDelivery)
     collect_paired(r, route);
   else

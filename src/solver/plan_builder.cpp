@@ -18,6 +18,9 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
   const VehicleData& vehicle = m.vehicle(v);
   const model::Request& request = m.request(r);
   const model::Problem& problem = m.problem();
+  if (!problem.type_allowed(r, type)) return "may not carry it (a skill or type it needs)";
+  if (vehicle.max_stops < (request.kind == RequestKind::kPickupDelivery ? 2 : 1))
+    return fmt::format("takes at most {} stops", vehicle.max_stops);
   for (int d = 0; d < problem.load_dimensions(); ++d) {
     if (request.load.amount[d] > vehicle.capacity.amount[d])
       return fmt::format("needs {} {} but has {}", request.load.amount[d],
@@ -58,6 +61,13 @@ std::string reason_for_type(const SearchModel& m, RouteEvaluator& evaluator, int
   const int count = m.stops_of(r, stops);
   RouteSchedule schedule;
   if (evaluator.evaluate(v, stops, count, schedule)) return "";
+  const RouteViolation& violation = evaluator.last_violation();
+  if (violation.rule == RouteRule::kTravelTime)
+    return fmt::format("would travel {:.2f} to carry it alone, over its maximum travel time {:.2f}",
+                       violation.value, violation.limit);
+  if (violation.rule == RouteRule::kDistance)
+    return fmt::format("would cover {:.2f} to carry it alone, over its maximum distance {:.2f}",
+                       violation.value, violation.limit);
   std::vector<std::string> limits;
   if (limited_ride)
     limits.push_back(fmt::format("the maximum ride time {:.2f}", request.max_ride_time));

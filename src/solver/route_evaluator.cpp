@@ -85,6 +85,16 @@ bool RouteEvaluator::check_sharing(const int* stops, int count) {
   return true;
 }
 
+bool RouteEvaluator::check_vehicle_rules(int vehicle, const int* stops, int count) {
+  const VehicleData& v = model_->vehicle(vehicle);
+  if (count > v.max_stops) return fail(RouteRule::kStops, count, -1, count, v.max_stops);
+  for (int i = 0; i < count; ++i) {
+    const int r = request_of(stops[i]);
+    if (!model_->allowed(r, vehicle)) return fail(RouteRule::kVehicleType, i + 1, r);
+  }
+  return true;
+}
+
 // Pushes start times forward from position `from` (already set) to `last`; false if a due time
 // is exceeded. Stops as soon as a position is not delayed.
 bool RouteEvaluator::propagate(int from, int last, std::vector<double>& start) const {
@@ -144,6 +154,7 @@ bool RouteEvaluator::evaluate(int vehicle, const int* stops, int count, RouteSch
   if (open_deliveries != 0) return fail_unmatched_delivery(stops, count);
   if (load_check == LoadCheck::kCheck && !check_loads(vehicle, stops, count)) return false;
   if (m.has_sharing_rules() && !check_sharing(stops, count)) return false;
+  if (m.has_vehicle_rules() && !check_vehicle_rules(vehicle, stops, count)) return false;
 
   // Per-position data; position 0 and `last` are the depots.
   location_.resize(static_cast<size_t>(last) + 1);
@@ -166,11 +177,16 @@ bool RouteEvaluator::evaluate(int vehicle, const int* stops, int count, RouteSch
   ready_[last] = -std::numeric_limits<double>::infinity();
   due_[last] = v.shift_end;
   service_[last] = 0;
-  double distance = 0;
+  double distance = 0, travel = 0;
   for (int p = 0; p < last; ++p) {
     travel_[p] = m.travel_time(location_[p], location_[p + 1]);
+    travel += travel_[p];
     distance += m.distance(location_[p], location_[p + 1]);
   }
+  if (travel > v.max_travel_time + kTimeEpsilon)
+    return fail(RouteRule::kTravelTime, last, -1, travel, v.max_travel_time);
+  if (distance > v.max_distance + kTimeEpsilon)
+    return fail(RouteRule::kDistance, last, -1, distance, v.max_distance);
 
   // Forward pass: earliest times under windows only.
   std::vector<double>& start = schedule.start;

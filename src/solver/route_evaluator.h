@@ -39,6 +39,10 @@ enum class RouteRule {
   kShift,        // the vehicle cannot be back at its end depot by the shift end
   kRideTime,     // a ride cannot be kept within its maximum ride time
   kDuration,     // the route cannot be kept within the vehicle's maximum duration
+  kVehicleType,  // the request may not go on this vehicle's type (e.g. it lacks a skill)
+  kStops,        // the route has more stops than the vehicle's maximum
+  kTravelTime,   // the route's travel time (no service, no waiting) exceeds the vehicle's maximum
+  kDistance,     // the route's distance exceeds the vehicle's maximum
 };
 
 // Why the last evaluation failed: the first broken rule found, where, and by how much. Positions
@@ -51,7 +55,8 @@ struct RouteViolation {
   int dimension = -1;      // capacity: the load dimension
   // kCapacity: load on board / capacity; kTimeWindow, kShift: earliest start (arrival) / latest
   // allowed (the search model's tightened window); kRideTime: shortest ride this sequence allows
-  // before delaying the pickup / max ride time; kDuration: duration / max duration.
+  // before delaying the pickup / max ride time; kDuration: duration / max duration; kStops,
+  // kTravelTime, kDistance: the route's total / the vehicle's maximum.
   double value = 0;
   double limit = 0;
 };
@@ -81,6 +86,7 @@ class RouteEvaluator {
   bool fail_capacity(int vehicle, const int* stops, int count, int at);
   bool fail_unmatched_delivery(const int* stops, int count);
   bool check_sharing(const int* stops, int count);
+  bool check_vehicle_rules(int vehicle, const int* stops, int count);
   bool propagate(int from, int last, std::vector<double>& start) const;
 
   const SearchModel* model_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/random.h"
 
@@ -29,18 +30,22 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
       used_locations.push_back(request.delivery.location);
     }
     if (request.ride_alone || !problem.not_together_with(r).empty()) has_sharing_rules_ = true;
+    if (!request.allowed_vehicle_types.empty()) has_vehicle_rules_ = true;
   }
   for (int t = 0; t < static_cast<int>(problem.vehicle_types().size()); ++t) {
     const model::VehicleType& type = problem.vehicle_types()[t];
     first_vehicle_of_type_.push_back(static_cast<int>(vehicles_.size()));
     if (type.cost_per_time > 0) prices_time_ = true;
+    if (type.max_stops < std::numeric_limits<int>::max() ||
+        type.max_travel_time < model::kUnlimited || type.max_distance < model::kUnlimited)
+      has_vehicle_rules_ = true;
     used_locations.push_back(type.start_location);
     used_locations.push_back(type.end_location);
     for (int k = 0; k < type.count; ++k) {
-      vehicles_.push_back(VehicleData{t, type.start_location, type.end_location, type.shift_start,
-                                      type.shift_end, type.max_duration, type.capacity,
-                                      type.fixed_cost, type.cost_per_distance, type.cost_per_time,
-                                      problem.fleet_of_type(t)});
+      vehicles_.push_back(VehicleData{
+          t, type.start_location, type.end_location, type.shift_start, type.shift_end,
+          type.max_duration, type.max_stops, type.max_travel_time, type.max_distance, type.capacity,
+          type.fixed_cost, type.cost_per_distance, type.cost_per_time, problem.fleet_of_type(t)});
     }
   }
   std::sort(used_locations.begin(), used_locations.end());

@@ -39,6 +39,9 @@ struct VehicleData {
   double shift_start = 0;
   double shift_end = 0;
   double max_duration = 0;
+  int max_stops = 0;
+  double max_travel_time = 0;
+  double max_distance = 0;
   model::Load capacity;
   double fixed_cost = 0;
   double cost_per_distance = 0;
@@ -75,6 +78,11 @@ class SearchModel {
   // True when some request rides alone or some pair must not share: the scheduler then tracks
   // who is on board.
   bool has_sharing_rules() const { return has_sharing_rules_; }
+  // True when some request may only go on some vehicle types, or some type limits its stops,
+  // travel time or distance: the evaluator then checks these rules.
+  bool has_vehicle_rules() const { return has_vehicle_rules_; }
+  // Vehicle v may carry request r (its type is allowed).
+  bool allowed(int r, int v) const { return problem_->type_allowed(r, vehicles_[v].type); }
   // True when any vehicle type prices time: insertion then needs exact durations.
   bool prices_time() const { return prices_time_; }
   // True when travel times obey the triangle inequality between the locations used (checked
@@ -106,6 +114,7 @@ class SearchModel {
   std::vector<VehicleData> vehicles_;
   std::vector<int> first_vehicle_of_type_;
   bool has_sharing_rules_ = false;
+  bool has_vehicle_rules_ = false;
   bool prices_time_ = false;
   bool travel_times_metric_ = true;
   double max_distance_ = 1;

@@ -196,6 +196,18 @@ std::string describe(const SearchModel& m, int v, const std::vector<int>& stops,
           "duration: the route from {} to {} lasts at least {:.2f}, over the vehicle's maximum "
           "{:.2f}, even leaving as late as its windows allow",
           stop_name(stops.front()), stop_name(stops.back()), violation.value, violation.limit);
+    case RouteRule::kVehicleType:
+      return fmt::format("{}: vehicle: this vehicle's type may not carry it (a skill it needs)",
+                         who(violation.request));
+    case RouteRule::kStops:
+      return fmt::format("stops: the route has {} stops, over the vehicle's maximum {}",
+                         violation.value, violation.limit);
+    case RouteRule::kTravelTime:
+      return fmt::format("travel time: the route travels {:.2f}, over the vehicle's maximum {:.2f}",
+                         violation.value, violation.limit);
+    case RouteRule::kDistance:
+      return fmt::format("distance: the route covers {:.2f}, over the vehicle's maximum {:.2f}",
+                         violation.value, violation.limit);
     case RouteRule::kPrecedence:
       if (violation.request >= 0)
         return fmt::format(

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -704,6 +705,74 @@ TEST(SolverFeature, RandomMixedInstancesWithAFleetLimitAlwaysGiveValidPlans) {
     EXPECT_EQ(testing::served_count(plan) + static_cast<int>(plan.unserved.size()),
               problem.request_count())
         << "trial " << trial;
+  }
+}
+
+// 19. Allowed vehicle types (e.g. VROOM skills): the passenger only the van may carry rides the
+// van though the cars are nearer and cheaper; alone, with the van gone, it is unserved with a
+// reason that says so.
+TEST(SolverFeature, RequestGoesOnlyOnAnAllowedVehicleType) {
+  Builder b;
+  b.vehicles("car", 2, seats(4));
+  VehicleType& van = b.vehicles("van", 1, seats(8));
+  van.fixed_cost = 50;
+  const int skilled = b.paired({5, 0}, {10, 0}, seats(1));
+  b.paired({-5, 0}, {-10, 0}, seats(1));
+  b.request(skilled).allowed_vehicle_types = {1};
+  const Problem problem = b.build();
+  const Plan plan = solve_checked(problem);
+  EXPECT_TRUE(plan.feasible);
+  EXPECT_EQ(testing::type_serving(plan, skilled), 1);
+  EXPECT_EQ(testing::type_serving(plan, 1 - skilled), 0);
+
+  Builder none;
+  none.vehicles("car", 2, seats(4));
+  none.vehicles("van", 0, seats(8));
+  none.paired({5, 0}, {10, 0}, seats(1));
+  none.request(0).allowed_vehicle_types = {1};
+  const Problem without_van = none.build();
+  const Plan unserved = solve_checked(without_van);
+  ASSERT_EQ(unserved.unserved.size(), 1u);
+  EXPECT_TRUE(contains(unserved.unserved[0].reason, "may not carry"))
+      << unserved.unserved[0].reason;
+}
+
+// 20. A vehicle's maximum stops (VROOM's max_tasks): six passengers along one road fit one car
+// by seats, but at most four stops per car make it three cars; without the limit one car.
+TEST(SolverFeature, MaximumStopsPerRouteSplitsTheRoutes) {
+  for (int limit : {4, std::numeric_limits<int>::max()}) {
+    Builder b;
+    VehicleType& car = b.vehicles("car", 4, seats(8));
+    car.max_stops = limit;
+    for (int i = 0; i < 6; ++i) b.paired({1.0 + i, 0}, {20.0 + i, 0}, seats(1));
+    const Problem problem = b.build();
+    const Plan plan = solve_checked(problem);
+    EXPECT_TRUE(plan.feasible);
+    EXPECT_EQ(plan.vehicles_used, limit == 4 ? 3 : 1) << "limit " << limit;
+    for (const model::PlannedRoute& route : plan.routes)
+      EXPECT_LE(static_cast<int>(route.stops.size()), limit);
+  }
+}
+
+// 21. Maximum travel time and distance per vehicle: passengers east and west of the depot fit
+// one route of 4 x 30 = 120; with at most 70 of travel (or of distance) each vehicle serves one
+// side; a passenger 40 away (80 there and back) cannot be carried at all, with the reason.
+TEST(SolverFeature, MaximumTravelTimeAndDistanceBindPerRoute) {
+  for (int which = 0; which < 2; ++which) {
+    Builder b;
+    VehicleType& car = b.vehicles("car", 3, seats(4));
+    (which == 0 ? car.max_travel_time : car.max_distance) = 70;
+    b.paired({10, 0}, {30, 0}, seats(1));
+    b.paired({-10, 0}, {-30, 0}, seats(1));
+    const int far = b.paired({0, 20}, {0, 40}, seats(1));
+    const Problem problem = b.build();
+    const Plan plan = solve_checked(problem);
+    EXPECT_EQ(plan.vehicles_used, 2) << which;
+    ASSERT_EQ(plan.unserved.size(), 1u) << which;
+    EXPECT_EQ(plan.unserved[0].request, far);
+    EXPECT_TRUE(contains(plan.unserved[0].reason, which == 0 ? "travel time" : "distance"))
+        << plan.unserved[0].reason;
+    for (const model::PlannedRoute& route : plan.routes) EXPECT_LE(route.distance, 70 + 1e-9);
   }
 }
 

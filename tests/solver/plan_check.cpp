@@ -131,7 +131,10 @@ class Checker {
     }
     check_load(where + " leaving the depot", load, type.capacity, dims);
 
-    double distance = 0;
+    if (static_cast<int>(route.stops.size()) > type.max_stops)
+      fail(fmt::format("{}: {} stops, over the maximum {}", where, route.stops.size(),
+                       type.max_stops));
+    double distance = 0, travel_total = 0;
     double leave = route.start_time;
     int at = type.start_location;
     for (int i = 0; i < static_cast<int>(route.stops.size()); ++i) {
@@ -143,6 +146,10 @@ class Checker {
         continue;
       }
       const Request& request = problem_.request(stop.request);
+      const auto& allowed = request.allowed_vehicle_types;
+      if (!allowed.empty() &&
+          std::find(allowed.begin(), allowed.end(), route.vehicle_type) == allowed.end())
+        fail(here + ": this vehicle type may not carry the request");
       if (stop.is_pickup && !request.has_pickup()) fail(here + ": the request has no pickup");
       if (!stop.is_pickup && !request.has_delivery()) fail(here + ": the request has no delivery");
       const model::StopSpec& spec = spec_of(request, stop);
@@ -151,6 +158,7 @@ class Checker {
                          spec.external_id));
 
       const double travel = problem_.travel_time(at, spec.location);
+      travel_total += travel;
       distance += problem_.distance(at, spec.location);
       if (!near(stop.arrival, leave + travel, tolerance_))
         fail(fmt::format("{}: arrival {} but leaving at {} plus travel {} gives {}", here,
@@ -194,6 +202,13 @@ class Checker {
     }
     const double back = leave + problem_.travel_time(at, type.end_location);
     distance += problem_.distance(at, type.end_location);
+    travel_total += problem_.travel_time(at, type.end_location);
+    if (travel_total > type.max_travel_time + tolerance_)
+      fail(fmt::format("{}: travels {} over the maximum {}", where, travel_total,
+                       type.max_travel_time));
+    if (distance > type.max_distance + tolerance_)
+      fail(fmt::format("{}: covers {} over the maximum distance {}", where, distance,
+                       type.max_distance));
     if (route.end_time < back - tolerance_)
       fail(fmt::format("{}: back at the end depot at {} but cannot arrive before {}", where,
                        route.end_time, back));
