@@ -37,6 +37,8 @@ void add_solver_options(CLI::App& command, SolverOptions& options) {
   command.add_option("--seed", options.seed, "Random seed")->default_val(options.seed);
   command.add_option("--threads", options.threads, "Independent searches in parallel (1..64)")
       ->default_val(options.threads);
+  command.add_option("--parameters", options.parameters_file,
+                     "JSON file of solver parameters over the defaults (see docs)");
 }
 
 void add_planner_options(CLI::App& command, TravelOptions& travel, PolicyOptions& policy) {
@@ -109,7 +111,10 @@ int run_cli(int argc, char** argv) {
 
   SolveOptions solve;
   CLI::App* solve_command = app.add_subcommand("solve", "Solve one instance and write the plan");
-  solve_command->add_option("--format", solve.format, "Instance format: cordeau, solomon, lilim")
+  solve_command
+      ->add_option("--format", solve.format,
+                   "Instance format: cordeau, solomon, lilim, or vroom (VROOM's problem JSON in, "
+                   "VROOM's solution JSON out; see docs/vroom.md)")
       ->required();
   solve_command->add_option("file", solve.instance, "Instance file")->required();
   add_solver_options(*solve_command, solve.solver);

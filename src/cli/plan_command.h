@@ -49,7 +49,7 @@ struct PlanOptions {
   double max_time_shift = 10;  // --update: most a staying child's times may move (minutes)
   std::string out;
   std::string title;  // heading of the route sheets; default "<borough> SEN transport"
-  SolverOptions solver{60.0, 0, 1, 1};  // --time-limit is for both runs together
+  SolverOptions solver{60.0, 0, 1, 1, {}};  // --time-limit is for both runs together
   TravelOptions travel;
   PolicyOptions policy;
 };

@@ -19,7 +19,7 @@ struct PoolOptions {
   std::string postcodes;
   std::string out;
   std::string sharing = "shapley";      // or "proportional"
-  SolverOptions solver{60.0, 0, 1, 1};  // --time-limit: for each borough's own plan (both runs)
+  SolverOptions solver{60.0, 0, 1, 1, {}};  // --time-limit: for each borough's own plan (both runs)
   int cluster_pupils = 200;             // transport::PoolSearchSettings
   std::int64_t cluster_iterations = 2000;
   double seam_km = 5.0;

@@ -1,4 +1,5 @@
-// `sendplan solve`: read one instance, solve it, write the plan JSON and report on stderr.
+// `sendplan solve`: read one instance, solve it, write the plan JSON and report on stderr. With
+// --format vroom the input is VROOM's problem JSON and the output VROOM's solution JSON.
 #pragma once
 
 #include <string>
@@ -8,10 +9,10 @@
 namespace sendplan::cli {
 
 struct SolveOptions {
-  std::string format;    // cordeau | solomon | lilim
+  std::string format;    // cordeau | solomon | lilim | vroom
   std::string instance;  // path of the instance file
   SolverOptions solver;
-  std::string output;  // plan JSON path; empty = print the JSON to stdout
+  std::string output;  // plan (or VROOM solution) JSON path; empty = print it to stdout
 };
 
 // Exit code: 0 all served; 1 plan written but some requests unserved (or infeasible);

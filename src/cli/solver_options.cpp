@@ -2,7 +2,11 @@
 // SolverParameters::validate accepts only together with an iteration limit.
 #include "cli/solver_options.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
+
+#include "io/file_text.h"
 
 namespace sendplan::cli {
 
@@ -21,6 +25,17 @@ Result<solver::SolverParameters> make_parameters(const SolverOptions& options) {
     return bad("--time-limit 0 means no time limit; give --iterations N as well");
 
   solver::SolverParameters parameters;
+  if (!options.parameters_file.empty()) {
+    Result<std::string> text = io::detail::read_text_file(options.parameters_file);
+    if (!text) return text.error();
+    nlohmann::json json = nlohmann::json::parse(text.value(), nullptr, false);
+    if (json.is_discarded())
+      return bad(fmt::format("--parameters {}: not valid JSON", options.parameters_file));
+    Result<solver::SolverParameters> read = solver::parameters_from_json(json);
+    if (!read)
+      return bad(fmt::format("--parameters {}: {}", options.parameters_file, read.error().message));
+    parameters = read.value();
+  }
   parameters.time_limit_seconds = options.time_limit_seconds;
   parameters.max_iterations = options.iterations;
   parameters.seed = static_cast<uint64_t>(options.seed);

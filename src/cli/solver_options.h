@@ -1,8 +1,10 @@
-// The search options `solve` and `bench` share (--time-limit, --iterations, --seed, --threads) and
+// The search options `solve` and `bench` share (--time-limit, --iterations, --seed, --threads,
+// --parameters) and
 // their translation into SolverParameters.
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/result.h"
 #include "solver/parameters.h"
@@ -14,6 +16,9 @@ struct SolverOptions {
   int64_t iterations = 0;            // 0 = no iteration limit
   int64_t seed = 1;
   int threads = 1;
+  // A JSON file of solver parameters (solver/parameters.h names) read over the defaults; the four
+  // options above always win. "" = none.
+  std::string parameters_file;
 };
 
 // Validated parameters, or a kInvalidArgument error phrased in terms of the options.

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "io/file_text.h"
+#include "io/vroom_reader.h"
 
 namespace sendplan::io {
 
@@ -17,8 +18,10 @@ Result<InstanceFormat> parse_instance_format(std::string_view name) {
   if (lower == "cordeau") return InstanceFormat::kCordeau;
   if (lower == "solomon") return InstanceFormat::kSolomon;
   if (lower == "lilim") return InstanceFormat::kLiLim;
-  return make_error(ErrorCode::kInvalidArgument,
-                    fmt::format("unknown format '{}' (expected cordeau, solomon or lilim)", name));
+  if (lower == "vroom") return InstanceFormat::kVroom;
+  return make_error(
+      ErrorCode::kInvalidArgument,
+      fmt::format("unknown format '{}' (expected cordeau, solomon, lilim or vroom)", name));
 }
 
 const char* instance_format_name(InstanceFormat format) {
@@ -29,6 +32,8 @@ const char* instance_format_name(InstanceFormat format) {
       return "solomon";
     case InstanceFormat::kLiLim:
       return "lilim";
+    case InstanceFormat::kVroom:
+      return "vroom";
   }
   return "unknown";
 }
@@ -43,6 +48,11 @@ Result<model::Problem> read_instance(InstanceFormat format, const std::string& p
       return parse_solomon(text.value(), path);
     case InstanceFormat::kLiLim:
       return parse_lilim(text.value(), path);
+    case InstanceFormat::kVroom: {
+      Result<VroomInstance> vroom = parse_vroom(text.value(), path);
+      if (!vroom) return vroom.error();
+      return std::move(vroom).value().problem;
+    }
   }
   return make_error(ErrorCode::kInternal, "unknown instance format", {path, 0, 0});
 }

@@ -7,6 +7,8 @@
 //    deliveries from the depot (node 0).
 //  - lilim: PDPTW "K Q S" then "id x y demand e l s pickup delivery" lines (node 0 depot).
 // All use Euclidean distance = travel time, unrounded; costs are distance only.
+//  - vroom: VROOM's problem JSON with custom matrices (io/vroom_reader.h; docs/vroom.md).
+//    read_instance gives only the model; `solve` uses read_vroom to write VROOM's solution JSON.
 #pragma once
 
 #include <string>
@@ -17,9 +19,9 @@
 
 namespace sendplan::io {
 
-enum class InstanceFormat { kCordeau, kSolomon, kLiLim };
+enum class InstanceFormat { kCordeau, kSolomon, kLiLim, kVroom };
 
-// "cordeau" | "solomon" | "lilim" (case-insensitive); kInvalidArgument otherwise.
+// "cordeau" | "solomon" | "lilim" | "vroom" (case-insensitive); kInvalidArgument otherwise.
 Result<InstanceFormat> parse_instance_format(std::string_view name);
 const char* instance_format_name(InstanceFormat format);
 

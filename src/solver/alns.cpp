@@ -130,7 +130,8 @@ void Alns::polish(Solution& solution, const Solution* reference, Clock::time_poi
   }
 }
 
-Solution Alns::run(Clock::time_point started, const Report& report, const Solution* start) {
+Solution Alns::run(Clock::time_point started, const Report& report, const Solution* start,
+                   const Exchange& exchange) {
   const double penalty = unserved_penalty(*model_, parameters_);
   const double noise = kNoiseFraction * model_->max_distance();
   assert(start == nullptr || (&start->model() == model_ && start->unserved_penalty() == penalty));
@@ -156,10 +157,21 @@ Solution Alns::run(Clock::time_point started, const Report& report, const Soluti
   Weights<static_cast<int>(kRepairs.size())> repair_weights;
   DestroyContext context{evaluator_, random_, {}};
 
+  const int epochs = parameters_.restarts + 1;
+  int epoch = 0;
   int64_t iteration = 0;
   while (true) {
     const double p = progress(started, iteration);
     if (p >= 1.0) break;
+    // A new epoch (or several, after a long step): go on from the best, at the start temperature.
+    const int now_epoch = std::min(epochs - 1, static_cast<int>(p * epochs));
+    while (epoch < now_epoch) {
+      ++epoch;
+      const Solution* shared = exchange ? exchange(epoch, best) : nullptr;
+      if (shared != nullptr && shared->cost() < best.cost() - kImprovementEpsilon) best = *shared;
+      current = best;
+    }
+    const double epoch_progress = p * epochs - epoch;
     if (parameters_.stop != nullptr && parameters_.stop->load(std::memory_order_relaxed)) break;
     if (parameters_.max_iterations > 0 && iteration >= parameters_.max_iterations) break;
     ++iteration;
@@ -175,7 +187,8 @@ Solution Alns::run(Clock::time_point started, const Report& report, const Soluti
     if (parameters_.local_search && candidate.cost() < current.cost() - kImprovementEpsilon)
       polish(candidate, &current, started);
 
-    const double temperature = start_temperature * std::pow(parameters_.end_temperature_ratio, p);
+    const double temperature =
+        start_temperature * std::pow(parameters_.end_temperature_ratio, epoch_progress);
     double score = 0;
     if (candidate.cost() < best.cost() - kImprovementEpsilon) {
       best = candidate;

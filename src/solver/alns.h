@@ -39,6 +39,10 @@ class Alns {
   // Called about every quarter second with (iterations, best solution); during the first
   // construction with (0, the partial solution).
   using Report = std::function<void(int64_t, const Solution&)>;
+  // Called at each restart (parameters.restarts) with the epoch just ended (1, 2, ...) and this
+  // search's best; returns the solution to go on from (e.g. the best of cooperating searches), or
+  // null to go on from this search's own best. Every epoch is announced exactly once, in order.
+  using Exchange = std::function<const Solution*(int epoch, const Solution& best)>;
 
   Alns(const SearchModel& model, const SolverParameters& parameters, uint64_t seed);
 
@@ -46,7 +50,8 @@ class Alns {
   // With a `start` (of the same model, penalty unserved_penalty()), the first solution is a copy of
   // it with its unassigned requests inserted and then polished, so the result is never worse than
   // that; `start` is only read (threads may share one).
-  Solution run(Clock::time_point started, const Report& report, const Solution* start = nullptr);
+  Solution run(Clock::time_point started, const Report& report, const Solution* start = nullptr,
+               const Exchange& exchange = {});
   const AlnsStatistics& statistics() const { return statistics_; }
 
  private:

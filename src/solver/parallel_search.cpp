@@ -1,5 +1,6 @@
 #include "solver/parallel_search.h"
 
+#include <barrier>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -51,6 +52,35 @@ class ProgressAggregator {
   Alns::Clock::time_point started_;
 };
 
+// Cooperation at restarts: each search posts its best, all wait, each goes on from the best posted
+// (ties to the lowest thread: deterministic under an iteration limit), all wait again so that no
+// post overwrites a slot still being read. A search that ends leaves the barrier, so none waits
+// for it.
+class BestBoard {
+ public:
+  explicit BestBoard(int threads) : slots_(threads), chosen_(threads), barrier_(threads) {}
+
+  const Solution* exchange(int thread, const Solution& best) {
+    slots_[thread] = &best;
+    barrier_.arrive_and_wait();
+    const Solution* winner = nullptr;
+    for (const Solution* posted : slots_)
+      if (posted != nullptr && (winner == nullptr || posted->cost() < winner->cost()))
+        winner = posted;
+    chosen_[thread] = *winner;
+    barrier_.arrive_and_wait();
+    slots_[thread] = nullptr;
+    return &*chosen_[thread];
+  }
+  // Called once by each search when it ends (its slot is already empty).
+  void leave() { barrier_.arrive_and_drop(); }
+
+ private:
+  std::vector<const Solution*> slots_;
+  std::vector<std::optional<Solution>> chosen_;
+  std::barrier<> barrier_;
+};
+
 }  // namespace
 
 model::Plan parallel_search(const SearchModel& model, const SolverParameters& parameters,
@@ -61,10 +91,16 @@ model::Plan parallel_search(const SearchModel& model, const SolverParameters& pa
 
   std::vector<std::optional<Solution>> results(threads);
   std::vector<int64_t> iterations(threads, 0);
+  BestBoard board(threads);
   auto work = [&](int t) {
     Alns search(model, parameters, parameters.seed + static_cast<uint64_t>(t));
+    Alns::Exchange exchange;
+    if (threads > 1)
+      exchange = [&board, t](int, const Solution& best) { return board.exchange(t, best); };
     results[t] = search.run(
-        started, [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); }, start);
+        started, [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); }, start,
+        exchange);
+    board.leave();
     iterations[t] = search.statistics().iterations;
   };
   if (threads == 1) {

@@ -22,6 +22,7 @@ Status SolverParameters::validate() const {
   if (min_removed < 1 || max_removed < min_removed)
     return bad("removal counts must satisfy 1 <= min_removed <= max_removed");
   if (!(start_worse_fraction >= 0)) return bad("start_worse_fraction must not be negative");
+  if (restarts < 0 || restarts > 1000) return bad("restarts must be 0..1000");
   if (!(end_temperature_ratio > 0 && end_temperature_ratio <= 1))
     return bad("end_temperature_ratio must be in (0, 1]");
   if (!(reaction >= 0 && reaction <= 1)) return bad("reaction must be in [0, 1]");
@@ -44,6 +45,7 @@ Status SolverParameters::validate() const {
   X(max_removed)                     \
   X(start_worse_fraction)            \
   X(end_temperature_ratio)           \
+  X(restarts)                        \
   X(score_new_best)                  \
   X(score_better)                    \
   X(score_accepted)                  \

@@ -28,8 +28,13 @@ struct SolverParameters {
   // Simulated annealing: a solution `start_worse_fraction` worse than the current one is accepted
   // with probability 1/2 at the start; the temperature falls geometrically to
   // `end_temperature_ratio` of that by the end of the run.
-  double start_worse_fraction = 0.01;
+  double start_worse_fraction = 0.03;
   double end_temperature_ratio = 0.01;
+  // Restarts: the run is cut into `restarts` + 1 equal epochs (of time, or of iterations). Each
+  // new epoch starts again from the best solution found so far (with several threads, the best of
+  // all threads) with the temperature back at its start: shorter annealing trajectories from the
+  // best rather than one long one.
+  int restarts = 4;
 
   // Adaptive weights: scores for a new best, a better, an accepted solution; reaction factor.
   double score_new_best = 33;

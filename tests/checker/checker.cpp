@@ -297,6 +297,20 @@ std::string_view rule_name(Rule rule) {
       return "unknown-request";
     case Rule::kFeasibleFlag:
       return "feasible-flag";
+    case Rule::kSkills:
+      return "skills";
+    case Rule::kMaxTasks:
+      return "max-tasks";
+    case Rule::kMaxTravelTime:
+      return "max-travel-time";
+    case Rule::kMaxDistance:
+      return "max-distance";
+    case Rule::kRideAlone:
+      return "ride-alone";
+    case Rule::kNotTogether:
+      return "not-together";
+    case Rule::kReportedValue:
+      return "reported-value";
   }
   return "?";
 }

@@ -35,6 +35,14 @@ enum class Rule {
   kServedAndUnserved,  // served and also listed in "unserved"
   kUnknownRequest,     // "unserved" names a request the instance does not have
   kFeasibleFlag,       // feasible=false although everything is served and valid
+  // VROOM format only:
+  kSkills,         // a task on a vehicle lacking one of its skills
+  kMaxTasks,       // more tasks on a route than the vehicle's max_tasks
+  kMaxTravelTime,  // route travel time above the vehicle's max_travel_time
+  kMaxDistance,    // route distance above the vehicle's max_distance
+  kRideAlone,      // a ride-alone shipment shares the vehicle (extension)
+  kNotTogether,    // a never_together pair on board together (extension)
+  kReportedValue,  // a reported figure (load, setup, duration, summary total, ...) is wrong
 };
 
 std::string_view rule_name(Rule rule);

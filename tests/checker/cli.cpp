@@ -6,15 +6,18 @@
 #include <optional>
 
 #include "checker.h"
+#include "vroom_check.h"
 
 namespace sendplan::check {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: sendplan_check --format cordeau|solomon|lilim INSTANCE SOLUTION.json [--quiet]\n";
+    "usage: sendplan_check --format cordeau|solomon|lilim|vroom INSTANCE SOLUTION.json "
+    "[--quiet]\n";
 
 struct Options {
   Format format = Format::kCordeau;
+  bool vroom = false;  // VROOM problem and solution JSON (vroom_check.h)
   std::string instance;
   std::string solution;
   bool quiet = false;
@@ -40,7 +43,8 @@ std::optional<Options> parse_args(const std::vector<std::string>& args, std::ost
       } else {
         name = arg.substr(9);
       }
-      format = format_from_name(name);
+      options.vroom = name == "vroom";
+      format = options.vroom ? std::optional<Format>(Format::kCordeau) : format_from_name(name);
       if (!format) {
         err << "sendplan_check: unknown format '" << name << "'\n" << kUsage;
         return std::nullopt;
@@ -69,9 +73,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (!options) return kExitUsage;
   Report report;
   try {
-    Instance instance = read_instance(options->format, options->instance);
-    Solution solution = read_solution(options->solution);
-    report = check_solution(instance, solution);
+    if (options->vroom) {
+      report = vroom::check_solution(vroom::read_problem(options->instance),
+                                     vroom::read_solution(options->solution));
+    } else {
+      Instance instance = read_instance(options->format, options->instance);
+      Solution solution = read_solution(options->solution);
+      report = check_solution(instance, solution);
+    }
   } catch (const InputError& error) {
     err << "sendplan_check: " << error.what() << "\n";
     return kExitUsage;

@@ -1,5 +1,6 @@
 // The sendplan_check command line, as a function so tests can run it without a subprocess:
 //   sendplan_check --format cordeau|solomon|lilim INSTANCE SOLUTION.json [--quiet]
+//   sendplan_check --format vroom PROBLEM.json VROOM_SOLUTION.json [--quiet]  (vroom_check.h)
 #pragma once
 
 #include <ostream>

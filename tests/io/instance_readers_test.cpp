@@ -26,14 +26,15 @@ TEST(InstanceFormat, UnknownFormatIsAnInvalidArgument) {
   Result<InstanceFormat> f = parse_instance_format("tsplib");
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(f.error().message, "unknown format 'tsplib' (expected cordeau, solomon or lilim)");
+  EXPECT_EQ(f.error().message,
+            "unknown format 'tsplib' (expected cordeau, solomon, lilim or vroom)");
   EXPECT_FALSE(parse_instance_format("").ok());
   EXPECT_FALSE(parse_instance_format("li-lim").ok());
 }
 
 TEST(InstanceFormat, NamesRoundTrip) {
-  for (InstanceFormat f :
-       {InstanceFormat::kCordeau, InstanceFormat::kSolomon, InstanceFormat::kLiLim}) {
+  for (InstanceFormat f : {InstanceFormat::kCordeau, InstanceFormat::kSolomon,
+                           InstanceFormat::kLiLim, InstanceFormat::kVroom}) {
     Result<InstanceFormat> back = parse_instance_format(instance_format_name(f));
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(back.value(), f);
@@ -69,8 +70,8 @@ TEST(ReadInstance, ParseErrorsNameTheFile) {
 
 TEST(ReadInstance, MissingFileIsNotFound) {
   const std::string path = test_data("no-such-instance.txt");
-  for (InstanceFormat f :
-       {InstanceFormat::kCordeau, InstanceFormat::kSolomon, InstanceFormat::kLiLim}) {
+  for (InstanceFormat f : {InstanceFormat::kCordeau, InstanceFormat::kSolomon,
+                           InstanceFormat::kLiLim, InstanceFormat::kVroom}) {
     Result<model::Problem> p = read_instance(f, path);
     ASSERT_FALSE(p.ok());
     EXPECT_EQ(p.error().code, ErrorCode::kNotFound);

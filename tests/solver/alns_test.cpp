@@ -1,7 +1,9 @@
 // The search as solve() runs it: a time limit shorter than the first construction still gives a
 // plan serving everyone (and no iteration starts), progress is reported while the construction
 // runs, and a seeded run stopped by its iteration limit is repeatable with granular
-// neighbourhoods switched on.
+// neighbourhoods switched on; restarts announce each epoch once and adopt a better shared solution.
+#include "solver/alns.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,6 +11,7 @@
 
 #include "core/random.h"
 #include "solver/problem_builder.h"
+#include "solver/search_model.h"
 #include "solver/solve.h"
 
 namespace sendplan::solver {
@@ -69,6 +72,36 @@ TEST(Solve, GranularRunsAreRepeatableUnderAnIterationLimit) {
       EXPECT_EQ(first.routes[i].stops[s].is_pickup, second.routes[i].stops[s].is_pickup);
     }
   }
+}
+
+// Restarts: an iteration-limited run announces each epoch once, in order, at the iterations that
+// cut the run into equal parts; the search goes on from the solution the exchange hands back when
+// that is better, and from its own best otherwise; the result is never worse than what it was
+// handed.
+TEST(Alns, RestartsAnnounceEveryEpochOnceAndAdoptABetterSharedSolution) {
+  const model::Problem problem = roomy(40, 4);
+  const SearchModel model(problem);
+  SolverParameters parameters;
+  parameters.time_limit_seconds = 0;
+  parameters.max_iterations = 200;
+  parameters.restarts = 3;
+
+  // A better solution to hand over: a longer run from another seed.
+  SolverParameters longer = parameters;
+  longer.max_iterations = 2000;
+  longer.restarts = 0;
+  const Solution good = Alns(model, longer, 99).run(Alns::Clock::now(), {});
+
+  std::vector<int> epochs;
+  Alns search(model, parameters, 1);
+  const Solution result = search.run(Alns::Clock::now(), {}, nullptr,
+                                     [&](int epoch, const Solution&) -> const Solution* {
+                                       epochs.push_back(epoch);
+                                       return epoch == 2 ? &good : nullptr;
+                                     });
+  EXPECT_EQ(epochs, (std::vector<int>{1, 2, 3}));
+  EXPECT_LE(result.cost(), good.cost() + 1e-9);
+  EXPECT_EQ(search.statistics().iterations, 200);
 }
 
 }  // namespace
