@@ -5,18 +5,19 @@
 # `sendplan bench darp --bks` reads.
 #
 #   bench/darp_loose_reference.sh [RUNS=5] [SECONDS=120] [OUT=bench/instances/darp_loose/reference.csv]
-#   (from the repository root after `make build`)
+#   (from the repository root after `make build`; FIRST_SEED=k runs seeds k..k+RUNS-1 instead)
 set -euo pipefail
 runs=${1:-5}
 seconds=${2:-120}
 out=${3:-bench/instances/darp_loose/reference.csv}
+first=${FIRST_SEED:-1}
 bin=${SENDPLAN:-build/sendplan}
 checker=${CHECKER:-build/tests/checker/sendplan_check}
 work=$(mktemp -d /tmp/darp-loose-reference.XXXXXX)
 jobs=()
 for file in bench/instances/darp_loose/*.txt; do
   name=$(basename "$file" .txt)
-  for seed in $(seq 1 "$runs"); do jobs+=("$file $name $seed"); done
+  for seed in $(seq "$first" $((first + runs - 1))); do jobs+=("$file $name $seed"); done
 done
 run() {
   read -r file name seed <<<"$1"
@@ -33,10 +34,10 @@ export bin checker work seconds
 printf '%s\n' "${jobs[@]}" | xargs -P 2 -I{} bash -c 'run "$@"' _ {}
 {
   echo "instance,bks_cost,source,set,verification"
-  sort -k1,1 -k3,3g "$work/costs" | awk -v runs="$runs" -v s="$seconds" '
+  sort -k1,1 -k3,3g "$work/costs" | awk -v runs="$runs" -v s="$seconds" -v first="$first" '
     $3 != "infeasible" && !($1 in best) { best[$1] = $3; order[++n] = $1 }
     END { for (i = 1; i <= n; i++)
-            printf "%s,%.2f,best of %d runs of %d s (seeds 1-%d) by sendplan,darp_loose,checked by sendplan_check\n",
-                   order[i], best[order[i]], runs, s, runs }'
+            printf "%s,%.2f,best of %d runs of %d s (seeds %d-%d) by sendplan,darp_loose,checked by sendplan_check\n",
+                   order[i], best[order[i]], runs, s, first, first + runs - 1 }'
 } >"$out"
 echo "wrote $out ($(($(wc -l <"$out") - 1)) instances); runs in $work"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: solution-quality benchmarks with the independent checker on every plan: Cordeau
-# DARP sets a and b (10 s per instance) and Solomon VRPTW (5 s per instance; distance-only BKS).
-# TIME, when given, is the time per instance for all sets. Tables go to out/bench/*.txt, CSVs to
+# DARP sets a and b and the looser generated set bench/instances/darp_loose (10 s per instance;
+# the loose set against its long-run reference), Solomon VRPTW (1 s; distance-only BKS) and
+# Li & Lim PDPTW (1 s). TIME, when given, is the time per instance for all sets. Tables go to out/bench/*.txt, CSVs to
 # out/bench/*.csv and plans to out/bench/solutions/<set>/. Gaps never fail the run; errors and
 # checker disagreements do (after every set has run).
 # Usage: scripts/bench.sh BUILD_DIR SHARED_DIR [TIME]
@@ -15,7 +16,7 @@ build_dir=$(cd "$1" && pwd)
 repo=$(cd "$(dirname "$0")/.." && pwd)
 benchmarks="$2/benchmarks"
 darp_time=${3:-10}
-solomon_time=${3:-5}
+short_time=${3:-1}
 
 if [[ ! -d $benchmarks ]]; then
   echo "bench: no $benchmarks; SHARED_DIR must be the shared/ folder (make bench SHARED=/path/to/shared)." >&2
@@ -50,7 +51,9 @@ run_set() {
 
 run_set darp-a darp "$benchmarks/darp_cordeau/a_instances" "$benchmarks/darp_cordeau/BKS.csv" "$darp_time"
 run_set darp-b darp "$benchmarks/darp_cordeau/b_instances" "$benchmarks/darp_cordeau/BKS.csv" "$darp_time"
-run_set solomon solomon "$benchmarks/vrptw_solomon/instances" "$benchmarks/vrptw_solomon/BKS.csv" "$solomon_time"
+run_set darp-loose darp bench/instances/darp_loose bench/instances/darp_loose/reference.csv "$darp_time"
+run_set solomon solomon "$benchmarks/vrptw_solomon/instances" "$benchmarks/vrptw_solomon/BKS.csv" "$short_time"
+run_set lilim lilim "$benchmarks/pdptw_lilim/instances" "$benchmarks/pdptw_lilim/BKS.csv" "$short_time"
 
-echo "Tables: out/bench/{darp-a,darp-b,solomon}.txt (CSV alongside)."
+echo "Tables: out/bench/{darp-a,darp-b,darp-loose,solomon,lilim}.txt (CSV alongside)."
 exit "$failed"

@@ -1,11 +1,13 @@
 #include "solver/parallel_search.h"
 
+#include <algorithm>
 #include <barrier>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "solver/decomposition.h"
 #include "solver/plan_builder.h"
 
 namespace sendplan::solver {
@@ -54,13 +56,25 @@ class ProgressAggregator {
 
 // Cooperation at restarts: each search posts its best, all wait, each goes on from the best posted
 // (ties to the lowest thread: deterministic under an iteration limit), all wait again so that no
-// post overwrites a slot still being read. A search that ends leaves the barrier, so none waits
-// for it.
+// post overwrites a slot still being read. At every other restart of a large enough problem the
+// threads then split the work (decomposition.h): the best is cut into one part per thread, each
+// searches its part for one epoch, all wait, and each puts the same parts back together. Every
+// thread takes the same path, as it depends only on the epoch and the shared best. A search that
+// ends leaves the barrier, so none waits for it; a part nobody searched stays as it was.
 class BestBoard {
  public:
-  explicit BestBoard(int threads) : slots_(threads), chosen_(threads), barrier_(threads) {}
+  BestBoard(const SolverParameters& parameters, Alns::Clock::time_point started)
+      : threads_(parameters.threads),
+        parameters_(parameters),
+        started_(started),
+        slots_(threads_),
+        chosen_(threads_),
+        part_stops_(threads_),
+        part_epoch_(threads_, -1),
+        part_iterations_(threads_, 0),
+        barrier_(threads_) {}
 
-  const Solution* exchange(int thread, const Solution& best) {
+  const Solution* exchange(int thread, int epoch, const Solution& best) {
     slots_[thread] = &best;
     barrier_.arrive_and_wait();
     const Solution* winner = nullptr;
@@ -70,14 +84,57 @@ class BestBoard {
     chosen_[thread] = *winner;
     barrier_.arrive_and_wait();
     slots_[thread] = nullptr;
+    if (split_this_epoch(epoch, *chosen_[thread])) split_work(thread, epoch);
     return &*chosen_[thread];
   }
   // Called once by each search when it ends (its slot is already empty).
   void leave() { barrier_.arrive_and_drop(); }
+  int64_t part_iterations(int thread) const { return part_iterations_[thread]; }
 
  private:
+  bool split_this_epoch(int epoch, const Solution& shared) const {
+    return epoch % 2 == 1 && parameters_.decompose_min_requests > 0 &&
+           shared.request_count() >= parameters_.decompose_min_requests &&
+           static_cast<int>(shared.used_routes().size()) >= 2 * threads_;
+  }
+
+  void split_work(int thread, int epoch) {
+    const Solution& shared = *chosen_[thread];
+    const std::vector<std::vector<int>> parts = split_routes(shared, threads_, epoch / 2);
+    SolverParameters own = parameters_;
+    const int epochs = parameters_.restarts + 1;
+    if (parameters_.max_iterations > 0)
+      own.max_iterations = std::max<int64_t>(1, parameters_.max_iterations / epochs);
+    if (parameters_.time_limit_seconds > 0) {
+      const double elapsed = std::chrono::duration<double>(Alns::Clock::now() - started_).count();
+      own.time_limit_seconds = std::clamp(parameters_.time_limit_seconds - elapsed, 1e-3,
+                                          std::max(1e-3, parameters_.time_limit_seconds / epochs));
+    }
+    part_stops_[thread] = improve_part(
+        shared, parts[thread], own, parameters_.seed + 7919 * static_cast<uint64_t>(epoch) + thread,
+        &part_iterations_[thread]);
+    part_epoch_[thread] = epoch;
+    barrier_.arrive_and_wait();
+    std::vector<int> vehicles;
+    std::vector<std::vector<int>> stops;
+    for (int t = 0; t < threads_; ++t) {
+      if (part_epoch_[t] != epoch) continue;  // that search has ended
+      vehicles.insert(vehicles.end(), parts[t].begin(), parts[t].end());
+      stops.insert(stops.end(), part_stops_[t].begin(), part_stops_[t].end());
+    }
+    chosen_[thread] = merge_routes(shared, vehicles, stops);
+    // No second wait: part_stops_ is written again only at a later split, which every thread
+    // reaches through the waits of that exchange, after it has merged this one.
+  }
+
+  int threads_;
+  SolverParameters parameters_;
+  Alns::Clock::time_point started_;
   std::vector<const Solution*> slots_;
   std::vector<std::optional<Solution>> chosen_;
+  std::vector<std::vector<std::vector<int>>> part_stops_;
+  std::vector<int> part_epoch_;
+  std::vector<int64_t> part_iterations_;
   std::barrier<> barrier_;
 };
 
@@ -91,17 +148,19 @@ model::Plan parallel_search(const SearchModel& model, const SolverParameters& pa
 
   std::vector<std::optional<Solution>> results(threads);
   std::vector<int64_t> iterations(threads, 0);
-  BestBoard board(threads);
+  BestBoard board(parameters, started);
   auto work = [&](int t) {
     Alns search(model, parameters, parameters.seed + static_cast<uint64_t>(t));
     Alns::Exchange exchange;
     if (threads > 1)
-      exchange = [&board, t](int, const Solution& best) { return board.exchange(t, best); };
+      exchange = [&board, t](int epoch, const Solution& best) {
+        return board.exchange(t, epoch, best);
+      };
     results[t] = search.run(
         started, [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); }, start,
         exchange);
     board.leave();
-    iterations[t] = search.statistics().iterations;
+    iterations[t] = search.statistics().iterations + board.part_iterations(t);
   };
   if (threads == 1) {
     work(0);

@@ -23,6 +23,7 @@ Status SolverParameters::validate() const {
     return bad("removal counts must satisfy 1 <= min_removed <= max_removed");
   if (!(start_worse_fraction >= 0)) return bad("start_worse_fraction must not be negative");
   if (restarts < 0 || restarts > 1000) return bad("restarts must be 0..1000");
+  if (decompose_min_requests < 0) return bad("decompose_min_requests must be 0 or more");
   if (!(end_temperature_ratio > 0 && end_temperature_ratio <= 1))
     return bad("end_temperature_ratio must be in (0, 1]");
   if (!(reaction >= 0 && reaction <= 1)) return bad("reaction must be in [0, 1]");
@@ -46,6 +47,7 @@ Status SolverParameters::validate() const {
   X(start_worse_fraction)            \
   X(end_temperature_ratio)           \
   X(restarts)                        \
+  X(decompose_min_requests)          \
   X(score_new_best)                  \
   X(score_better)                    \
   X(score_accepted)                  \

@@ -35,6 +35,13 @@ struct SolverParameters {
   // all threads) with the temperature back at its start: shorter annealing trajectories from the
   // best rather than one long one.
   int restarts = 4;
+  // Splitting the work between threads: with 2 or more threads and at least this many requests,
+  // every other restart (epochs 1, 3, ...) cuts the shared best into one part per thread
+  // (neighbouring routes, decomposition.h), each thread searches its part as a problem of its own
+  // for one epoch, and the parts are put back together; the epochs between search the whole
+  // problem. 0 = never (the default: at 10 s it did not beat sharing alone on the loose DARP set;
+  // see the README's "Two threads").
+  int decompose_min_requests = 0;
 
   // Adaptive weights: scores for a new best, a better, an accepted solution; reaction factor.
   double score_new_best = 33;
