@@ -44,12 +44,37 @@ void add_place(Json& step, int location_index, const nlohmann::json& coordinates
   step["location_index"] = location_index;
 }
 
-// Sums over routes, for the summary.
+// The figures a route and the summary both report (the summary's are the routes' sums).
 struct Totals {
   int64_t cost = 0, setup = 0, service = 0, duration = 0, waiting_time = 0, priority = 0,
           distance = 0;
   Amount delivery, pickup;
+
+  Totals& operator+=(const Totals& other) {
+    cost += other.cost;
+    setup += other.setup;
+    service += other.service;
+    duration += other.duration;
+    waiting_time += other.waiting_time;
+    priority += other.priority;
+    distance += other.distance;
+    add_to(delivery, other.delivery);
+    add_to(pickup, other.pickup);
+    return *this;
+  }
 };
+
+// Writes the figures after `out`'s own keys, in VROOM's order (distance only when known).
+void put_totals(Json& out, const Totals& totals, bool distances) {
+  out["delivery"] = totals.delivery;
+  out["pickup"] = totals.pickup;
+  out["setup"] = totals.setup;
+  out["service"] = totals.service;
+  out["duration"] = totals.duration;
+  out["waiting_time"] = totals.waiting_time;
+  out["priority"] = totals.priority;
+  if (distances) out["distance"] = totals.distance;
+}
 
 class RouteWriter {
  public:
@@ -111,29 +136,14 @@ class RouteWriter {
       steps.push_back(std::move(step));
     }
 
-    const int64_t cost = whole(route_.cost);
-    Json out = {{"vehicle", vehicle_.id}, {"cost", cost}};
+    const Totals mine{whole(route_.cost), setup,     service,   travel_,  waiting,
+                      priority,           distance_, delivered, collected};
+    Json out = {{"vehicle", vehicle_.id}, {"cost", mine.cost}};
     if (!vehicle_.description.empty()) out["description"] = vehicle_.description;
-    out["delivery"] = delivered;
-    out["pickup"] = collected;
-    out["setup"] = setup;
-    out["service"] = service;
-    out["duration"] = travel_;
-    out["waiting_time"] = waiting;
-    out["priority"] = priority;
-    if (vroom_.has_distances()) out["distance"] = distance_;
+    put_totals(out, mine, vroom_.has_distances());
     out["steps"] = std::move(steps);
     out["violations"] = Json::array();
-
-    totals.cost += cost;
-    totals.setup += setup;
-    totals.service += service;
-    totals.duration += travel_;
-    totals.waiting_time += waiting;
-    totals.priority += priority;
-    totals.distance += distance_;
-    add_to(totals.delivery, delivered);
-    add_to(totals.pickup, collected);
+    totals += mine;
     return out;
   }
 
@@ -204,17 +214,9 @@ nlohmann::ordered_json vroom_solution_to_json(const VroomInstance& instance,
   for (const VroomUnassignable& left_out : vroom.unassignable)
     add_unassigned(unassigned, left_out.request, left_out.reason);
 
-  Json summary = {{"cost", totals.cost},
-                  {"routes", routes.size()},
-                  {"unassigned", unassigned.size()},
-                  {"delivery", totals.delivery},
-                  {"pickup", totals.pickup},
-                  {"setup", totals.setup},
-                  {"service", totals.service},
-                  {"duration", totals.duration},
-                  {"waiting_time", totals.waiting_time},
-                  {"priority", totals.priority}};
-  if (vroom.has_distances()) summary["distance"] = totals.distance;
+  Json summary = {
+      {"cost", totals.cost}, {"routes", routes.size()}, {"unassigned", unassigned.size()}};
+  put_totals(summary, totals, vroom.has_distances());
   summary["violations"] = Json::array();
   summary["computing_times"] = {
       {"loading", timings.loading_ms}, {"solving", timings.solving_ms}, {"routing", 0}};

@@ -101,8 +101,8 @@ struct Step {
   std::optional<Amount> load;
 };
 
-struct Route {
-  Id vehicle = 0;
+// The figures a route and the summary both report.
+struct Figures {
   int64_t cost = 0;
   int64_t setup = 0;
   int64_t service = 0;
@@ -112,6 +112,10 @@ struct Route {
   std::optional<int64_t> distance;
   std::optional<Amount> delivery;
   std::optional<Amount> pickup;
+};
+
+struct Route : Figures {
+  Id vehicle = 0;
   std::vector<Step> steps;
 };
 
@@ -120,18 +124,9 @@ struct Unassigned {
   std::string type;
 };
 
-struct Summary {
-  int64_t cost = 0;
+struct Summary : Figures {
   int64_t routes = 0;
   int64_t unassigned = 0;
-  int64_t setup = 0;
-  int64_t service = 0;
-  int64_t duration = 0;
-  int64_t waiting_time = 0;
-  int64_t priority = 0;
-  std::optional<int64_t> distance;
-  std::optional<Amount> delivery;
-  std::optional<Amount> pickup;
 };
 
 struct Solution {

@@ -128,6 +128,22 @@ Task read_task(const Shape& in, const json& value, const std::string& where, Tas
   return task;
 }
 
+// The figures a route and the summary both report; `where` names the object in errors.
+void read_figures(const Shape& in, const json& object, const std::string& where, Figures& figures) {
+  figures.cost = in.integer(in.field(object, where, "cost"), where + ".cost");
+  figures.setup = in.integer_or(object, where, "setup", 0);
+  figures.service = in.integer(in.field(object, where, "service"), where + ".service");
+  figures.duration = in.integer(in.field(object, where, "duration"), where + ".duration");
+  figures.waiting_time =
+      in.integer(in.field(object, where, "waiting_time"), where + ".waiting_time");
+  figures.priority = in.integer_or(object, where, "priority", 0);
+  figures.distance = in.maybe_integer(object, where, "distance");
+  if (const json* d = in.find(object, where, "delivery"))
+    figures.delivery = in.amount(*d, where + ".delivery");
+  if (const json* p = in.find(object, where, "pickup"))
+    figures.pickup = in.amount(*p, where + ".pickup");
+}
+
 }  // namespace
 
 int64_t Problem::travel(const Vehicle& v, int from, int to) const {
@@ -291,19 +307,9 @@ Solution solution_from_json(const json& root, const std::string& source) {
   Solution solution;
   const json& summary = in.field(root, "(top level)", "summary");
   Summary& s = solution.summary;
-  s.cost = in.integer(in.field(summary, "summary", "cost"), "summary.cost");
+  read_figures(in, summary, "summary", s);
   s.routes = in.integer(in.field(summary, "summary", "routes"), "summary.routes");
   s.unassigned = in.integer(in.field(summary, "summary", "unassigned"), "summary.unassigned");
-  s.setup = in.integer_or(summary, "summary", "setup", 0);
-  s.service = in.integer(in.field(summary, "summary", "service"), "summary.service");
-  s.duration = in.integer(in.field(summary, "summary", "duration"), "summary.duration");
-  s.waiting_time = in.integer(in.field(summary, "summary", "waiting_time"), "summary.waiting_time");
-  s.priority = in.integer_or(summary, "summary", "priority", 0);
-  s.distance = in.maybe_integer(summary, "summary", "distance");
-  if (const json* d = in.find(summary, "summary", "delivery"))
-    s.delivery = in.amount(*d, "summary.delivery");
-  if (const json* p = in.find(summary, "summary", "pickup"))
-    s.pickup = in.amount(*p, "summary.pickup");
 
   const json& unassigned = in.array(in.field(root, "(top level)", "unassigned"), "unassigned");
   for (size_t i = 0; i < unassigned.size(); ++i) {
@@ -322,18 +328,7 @@ Solution solution_from_json(const json& root, const std::string& source) {
     const json& value = routes[r];
     Route route;
     route.vehicle = in.id(in.field(value, where, "vehicle"), where + ".vehicle");
-    route.cost = in.integer(in.field(value, where, "cost"), where + ".cost");
-    route.setup = in.integer_or(value, where, "setup", 0);
-    route.service = in.integer(in.field(value, where, "service"), where + ".service");
-    route.duration = in.integer(in.field(value, where, "duration"), where + ".duration");
-    route.waiting_time =
-        in.integer(in.field(value, where, "waiting_time"), where + ".waiting_time");
-    route.priority = in.integer_or(value, where, "priority", 0);
-    route.distance = in.maybe_integer(value, where, "distance");
-    if (const json* d = in.find(value, where, "delivery"))
-      route.delivery = in.amount(*d, where + ".delivery");
-    if (const json* p = in.find(value, where, "pickup"))
-      route.pickup = in.amount(*p, where + ".pickup");
+    read_figures(in, value, where, route);
     const json& steps = in.array(in.field(value, where, "steps"), where + ".steps");
     for (size_t k = 0; k < steps.size(); ++k) {
       const std::string at = fmt::format("{}.steps[{}]", where, k);
