@@ -1,4 +1,4 @@
-// The dashboard's JSON (used by the server's /api/stats endpoints; shapes in docs/web-api.md):
+// The dashboard's JSON (used by the server's /api/stats endpoints; shapes in docs/reference/api.md):
 // figures, profiles, indicator values, inspection summaries.
 #pragma once
 

@@ -1,5 +1,5 @@
 // Practice entries in and out as CSV and JSON (issue 14: import/export, all or nothing, with
-// line-numbered problems). CSV: one row per entry, the columns of docs/practice.md (id,
+// line-numbered problems). CSV: one row per entry, the columns of docs/guide/practice.md (id,
 // call_id, title, summary, lead_borough, partner_boroughs, categories, problem, actions,
 // age_from, age_to, needs, settings, impact, impact_summary, cost_and_resources, how_to_adopt,
 // contact_name, contact_role, links, indicators, started_on, state, winner_category,

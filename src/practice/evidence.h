@@ -1,5 +1,5 @@
 // The evidence strength a reviewer gives a practice entry, on a documented 5-step scale in the
-// spirit of the education evidence libraries' security ratings (docs/practice.md):
+// spirit of the education evidence libraries' security ratings (docs/guide/practice.md):
 //   1 "Described"              what was done, no figures;
 //   2 "Outputs counted"        activity counted (sessions run, staff trained, families reached);
 //   3 "Before/after measured"  an outcome measured before and after;

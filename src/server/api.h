@@ -1,4 +1,4 @@
-// The JSON API (docs/web-api.md; OpenAPI at /api/openapi.json): who may do what, and every
+// The JSON API (docs/reference/api.md; OpenAPI at /api/openapi.json): who may do what, and every
 // handler. Access rules, in one place (Api::may_see_children / may_change):
 //   - borough officer: child-level data and uploads of their own borough only;
 //   - regional analyst: aggregates only (region summary, counts below 5 suppressed);

@@ -103,7 +103,7 @@ nlohmann::json shares_json(const nlohmann::json& result) {
   return shares;
 }
 
-// The API's pool object for `who` (docs/web-api.md): `detail` adds the shares and the core
+// The API's pool object for `who` (docs/reference/api.md): `detail` adds the shares and the core
 // check of a done pool (not for analysts).
 nlohmann::json pool_object(const store::PoolRecord& pool, const std::string& created_by,
                            const Principal& who, bool detail) {

@@ -1,4 +1,4 @@
-// Api: the practice repository (issue 14; docs/practice.md): entries, their search, attachments,
+// Api: the practice repository (issue 14; docs/guide/practice.md): entries, their search, attachments,
 // import and export, and a borough's practice page. Who may do what is practice/workflow.h's;
 // these handlers apply it. An entry a user may not read is answered 404, as if it did not exist.
 #include <fmt/format.h>

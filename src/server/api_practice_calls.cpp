@@ -1,4 +1,4 @@
-// Api: the Practice Spotlight call for submissions and its review (issue 14; docs/practice.md):
+// Api: the Practice Spotlight call for submissions and its review (issue 14; docs/guide/practice.md):
 // calls with a deadline in London time, reviewers assigned by administrators and scoring
 // against the call's criteria, the panel's ranking per category, the submissions as CSV and a
 // printable shortlist / winners booklet.

@@ -40,7 +40,7 @@ struct SolverParameters {
   // (neighbouring routes, decomposition.h), each thread searches its part as a problem of its own
   // for one epoch, and the parts are put back together; the epochs between search the whole
   // problem. 0 = never (the default: at 10 s it did not beat sharing alone on the loose DARP set;
-  // see the README's "Two threads").
+  // see docs/benchmarks.md, "Two threads").
   int decompose_min_requests = 0;
 
   // Adaptive weights: scores for a new best, a better, an accepted solution; reaction factor.

@@ -1,7 +1,7 @@
 // Forecasts of a yearly count (EHC plans in place in January) with an uncertainty band, and the
 // back-test that measures the method's error on history.
 //
-// Method (documented in README "Forecasts"): by default a log-linear trend (constant growth
+// Method (documented in docs/guide/dashboard.md, "Forecasts"): by default a log-linear trend (constant growth
 // rate; see TrendMethod for the baselines) fitted by least squares to the last `fit_years`
 // observed years (fewer when history is shorter; at least
 // 3), projected `horizon` years ahead. The band at horizon h is the point forecast scaled by the

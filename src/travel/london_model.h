@@ -4,7 +4,7 @@
 // for zero distance, and it keeps the triangle inequality (great-circle distance does, scaling
 // keeps it, and d ↦ d / v + overhead·[d > 0] is subadditive). Immutable; thread-safe.
 //
-// Why these defaults (sources in README.md, "Travel times"):
+// Why these defaults (sources in docs/engine.md, "Travel times"):
 // - circuity 1.35. Road distance over straight-line distance is about 1.2 for random points
 //   in an urban network (Newell 1980; O'Sullivan 1996 finds 1.21–1.23) and 1.34 on average for
 //   journeys to the centre across 300 European cities (Environment and Planning B, 2023);

@@ -2,7 +2,7 @@
 // and the fixed queries of tests/practice/data/search_queries.csv (what a SEND lead might type,
 // each with the entry they want). Every expected entry must rank in the top 3 of the published
 // entries; the test prints precision@3 (the share of queries whose entry is in the top 3) for
-// the README.
+// docs/benchmarks.md.
 #include <gtest/gtest.h>
 
 #include <fstream>

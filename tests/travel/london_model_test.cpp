@@ -194,7 +194,7 @@ TEST(TimeOfDay, SchoolRunPeriods) {
 }
 
 // A borough-sized problem: 3,200 places (about 3,000 pupils, their schools and depots). Not
-// timed as a pass/fail check (no test here is); the time is printed for the README.
+// timed as a pass/fail check (no test here is); the time is printed for docs/benchmarks.md.
 TEST(LondonModel, BuildsA3200PlaceMatrix) {
   const std::vector<Place> places = testing::random_london_places(3200, 11);
   const LondonModel model = default_model();

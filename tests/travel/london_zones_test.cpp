@@ -123,7 +123,7 @@ TEST_F(LondonZones, AJourneyInsideOneZoneTakesItsTflSpeed) {
                 60 + metres * 1.35 / (c.off_peak_kmh / 3.6), 1e-6)
         << c.where;
   }
-  // The worked example in the README: Orpington to Bromley town, 2 km due north.
+  // The worked example (docs/travel-calibration.md): Orpington to Bromley town, 2 km due north.
   EXPECT_NEAR(model.journey({51.3700, 0.0500}, {51.3880, 0.0500}, TimeOfDay::kMorningPeak).seconds,
               60 + geo::haversine_metres({51.3700, 0.0500}, {51.3880, 0.0500}) * 1.35 / 8.1666667,
               0.01);

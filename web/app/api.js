@@ -1,4 +1,4 @@
-// The sendplan web API (docs/web-api.md): JSON over HTTP with a session cookie, and the CSRF
+// The sendplan web API (docs/reference/api.md): JSON over HTTP with a session cookie, and the CSRF
 // token sent as X-CSRF-Token on every POST/PUT/DELETE.
 
 let csrfToken = null;

@@ -1,5 +1,5 @@
 // Pooling: several boroughs' SEN transport planned together and the cost shared between them
-// (docs/web-api.md, "Pools").
+// (docs/reference/api.md, "Pools").
 //   #/pools       the pools (administrators: every pool, and the form to start one; officers:
 //                 the pools their borough is in)
 //   #/pools/ID    one pool: its progress (progress.js), then the saving,
