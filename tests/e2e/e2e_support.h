@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "support/temp_dir.h"
+
 namespace sendplan::e2e {
 
 // The programs under test (absolute paths baked in by CMake).
@@ -31,17 +33,15 @@ std::string quote(const std::string& text);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 
-// A fresh directory under the system temp dir, removed (with its contents) on destruction.
+// A fresh directory under the temp dir, removed (with its contents) on destruction.
 class ScratchDir {
  public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
+  ScratchDir() : folder_("e2e"), path_(folder_.path().string()) {}
   const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  std::string file(const std::string& name) const { return folder_.file(name); }
 
  private:
+  testing::TempDir folder_;
   std::string path_;
 };
 

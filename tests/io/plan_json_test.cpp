@@ -10,6 +10,7 @@
 #include <string>
 
 #include "io/instance_readers.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::io {
 namespace {
@@ -131,8 +132,8 @@ TEST(PlanJson, EmptyPlanHasEmptyArrays) {
 }
 
 TEST(PlanJson, WritesAndReadsBackWithFullPrecision) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("sendplan_io_plan_" + std::to_string(::getpid()) + ".json");
+  const sendplan::testing::TempDir folder("plan-json-test");
+  const std::filesystem::path path = folder / "plan.json";
   const model::Problem problem = tiny_problem();
   Status s = write_plan_json(tiny_plan(), problem, path.string());
   ASSERT_TRUE(s.ok()) << s.error().to_string();
@@ -140,7 +141,6 @@ TEST(PlanJson, WritesAndReadsBackWithFullPrecision) {
   const json back = json::parse(in);
   EXPECT_EQ(back, plan_to_json(tiny_plan(), problem));
   EXPECT_EQ(back["cost"].get<double>(), 12.345678901234567);
-  std::filesystem::remove(path);
 }
 
 TEST(PlanJson, UnwritablePathIsAnIoError) {

@@ -14,6 +14,7 @@
 #include "cli/solve_command.h"
 #include "io/file_text.h"
 #include "io/test_paths.h"
+#include "support/temp_dir.h"
 #include "vroom_check.h"
 
 namespace sendplan::io {
@@ -26,12 +27,10 @@ namespace fs = std::filesystem;
 class VroomSolve : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("sendplan-vroom-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
+    folder_ = std::make_unique<sendplan::testing::TempDir>("vroom-test");
+    dir_ = folder_->path();
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override { folder_.reset(); }
 
   static json load(const std::string& name) {
     return json::parse(detail::read_text_file(test_support::test_data("vroom/" + name)).value());
@@ -64,6 +63,7 @@ class VroomSolve : public ::testing::Test {
     return solved;
   }
 
+  std::unique_ptr<sendplan::testing::TempDir> folder_;
   fs::path dir_;
 };
 

@@ -8,6 +8,7 @@
 #include "server/accounts.h"
 #include "server/credentials.h"
 #include "support/postgres_server.h"
+#include "support/temp_dir.h"
 #include "transport/borough_boundaries.h"
 #include "transport/generator.h"
 #include "travel/london_model.h"
@@ -24,13 +25,10 @@ std::string fresh_database(const std::string& backend) {
     EXPECT_TRUE(url.ok()) << url.error().message;
     return url.ok() ? url.value() : "";
   }
+  // One folder per test process, removed when it exits.
+  static const TempDir folder("server-test");
   static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("sendplan-server-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto file = dir / ("db" + std::to_string(++counter) + ".sqlite");
-  std::filesystem::remove(file);
-  return "sqlite:" + file.string();
+  return "sqlite:" + folder.file("db" + std::to_string(++counter) + ".sqlite");
 }
 
 TestServer::TestServer(const std::string& backend) : url_(fresh_database(backend)) {

@@ -17,6 +17,7 @@
 #include "store/sql_store.h"
 #include "store/store.h"
 #include "store/store_test_support.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::store::testing {
 namespace {
@@ -24,21 +25,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // A temp folder removed at the end of the test.
-class Folder {
+class Folder : public sendplan::testing::TempDir {
  public:
-  Folder() {
-    std::string pattern = (fs::temp_directory_path() / "sendplan-open-store-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  fs::path path_;
+  Folder() : TempDir("open-store") {}
 };
 
 void expect_invalid_url(const std::string& url, const std::string& mentions) {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/temp_dir.h"
 #include "test_helpers.h"
 #include "transport/borough_boundaries.h"
 #include "transport/pool.h"
@@ -127,8 +128,8 @@ TEST(BoroughBoundaries, MissingAndMalformedFiles) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "sendplan_bad_boundaries.geojson").string();
+  const sendplan::testing::TempDir folder("boundaries-test");
+  const std::string path = folder.file("bad_boundaries.geojson");
   {
     std::ofstream out(path);
     out << "{\"type\": \"FeatureCollection\", \"features\": [";
@@ -136,7 +137,6 @@ TEST(BoroughBoundaries, MissingAndMalformedFiles) {
   auto bad = read_borough_boundaries(path);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kParse);
-  std::filesystem::remove(path);
 }
 
 TEST(BoroughBoundaries, ContainsHandlesHoles) {

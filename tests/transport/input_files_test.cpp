@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/temp_dir.h"
 #include "test_helpers.h"
 #include "transport/readers.h"
 #include "transport/templates.h"
@@ -15,11 +16,12 @@ namespace {
 using testing::dump;
 using testing::has_problem;
 
+// Files in one folder per test process, removed when it exits.
 std::string write_temp(const std::string& name, const std::string& text) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("sendplan_transport_test_" + name);
+  static const sendplan::testing::TempDir folder("transport-test");
+  const std::string path = folder.file(name);
   std::ofstream(path, std::ios::binary) << text;
-  return path.string();
+  return path;
 }
 
 TEST(InputFiles, MissingFileIsAProblem) {
