@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 SHARED ?= $(abspath ../shared)
 
-.PHONY: all deps build demo serve test bench bench-planner fuzz load-test format clean
+.PHONY: all deps build demo serve test bench bench-planner fuzz load-test package format clean
 
 all: build
 
@@ -50,6 +50,14 @@ fuzz: deps
 # 10,000 requests against a live server on loopback; prints the latency table.
 load-test: build
 	@scripts/load-test.sh $(BUILD_DIR) $(SHARED)
+
+# The Debian package a council's IT installs (docs/deploy.md): $(BUILD_DIR)/sendplan_*.deb, with
+# the program, the web app, the systemd unit, /etc/sendplan/sendplan.conf and the man page. It
+# ships the borough boundaries from $(SHARED)/data/boundaries.
+package: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS) -DSENDPLAN_SHARED_DIR=$(SHARED)
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target sendplan sendplan_man
+	cd $(BUILD_DIR) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

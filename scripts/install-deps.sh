@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sendplan needs to build, test and run: Debian 12 packages (apt) and the web
 # app's npm packages (pinned in package.json / package-lock.json, installed into node_modules/).
+# help2man makes the man page, nginx checks the packaged nginx example (nginx -t), systemd brings
+# systemd-analyze for the unit's test; Debian starts nginx when it installs it.
 # Idempotent: installs only what is missing. Needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -12,6 +14,7 @@ PACKAGES=(
   libsodium-dev libpqxx-dev libpq-dev postgresql curl jq
   clang libclang-rt-14-dev
   nodejs npm chromium
+  help2man nginx openssl systemd
 )
 
 missing=()

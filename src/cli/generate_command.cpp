@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/install_paths.h"
 #include "cli/terminal.h"
 #include "io/darp_generator.h"
 #include "transport/borough_boundaries.h"
@@ -48,14 +49,13 @@ Result<Boroughs> read_boundaries(const GenerateOptions& options) {
   std::string path = options.boundaries;
   if (path.empty()) {
     std::error_code ec;
-    if (!std::filesystem::exists(kDefaultBoundariesPath, ec)) {
-      return make_error(
-          ErrorCode::kNotFound,
-          fmt::format("no borough boundaries at {} (relative to the current directory); pass "
-                      "--boundaries PATH to london_boroughs_gla.geojson",
-                      kDefaultBoundariesPath));
+    path = default_boundaries_path();
+    if (!std::filesystem::exists(path, ec)) {
+      return make_error(ErrorCode::kNotFound,
+                        fmt::format("no borough boundaries at {}; pass --boundaries PATH to "
+                                    "london_boroughs_gla.geojson",
+                                    path));
     }
-    path = kDefaultBoundariesPath;
   }
   return transport::read_borough_boundaries(path);
 }

@@ -10,11 +10,6 @@
 
 namespace sendplan::cli {
 
-// Where the boundaries are looked for when --boundaries is not given (relative to the current
-// directory, i.e. run from the repository root with ../shared beside it).
-inline constexpr const char* kDefaultBoundariesPath =
-    "../shared/data/boundaries/london_boroughs_gla.geojson";
-
 struct GenerateOptions {
   std::string borough;              // e.g. "Hackney" (case-insensitive, "&" = "and")
   std::vector<std::string> region;  // or several boroughs, e.g. {"Croydon", "Sutton"}
@@ -22,7 +17,7 @@ struct GenerateOptions {
   int pupils = 0;                   // at least 1 (each borough's, with --region)
   std::uint64_t seed = 1;           // same seed, same files
   std::string out;                  // directory for the three CSV files (created if missing)
-  std::string boundaries;           // GeoJSON of borough boundaries; empty = kDefaultBoundariesPath
+  std::string boundaries;           // borough boundaries GeoJSON; "" = default_boundaries_path()
 };
 
 // Exactly one of `borough` and `region` must be given; a region names each borough once.

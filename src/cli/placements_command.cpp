@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 
+#include "cli/install_paths.h"
 #include "cli/terminal.h"
 #include "io/file_text.h"
 #include "placements/london_boroughs.h"
@@ -36,10 +37,6 @@ int write_file(const std::string& path, const std::string& text, const std::stri
   if (!out) return report_error(make_error(ErrorCode::kIo, fmt::format("cannot write {}", path)));
   fmt::print("Wrote {} ({}).\n", path, what);
   return 0;
-}
-
-std::string shared_folder(const PlacementsOptions& options) {
-  return options.shared.empty() ? "../shared" : options.shared;
 }
 
 }  // namespace
@@ -98,7 +95,8 @@ int run_export_placements(const PlacementsOptions& options) {
 }
 
 int run_generate_placements(const PlacementsOptions& options) {
-  const std::string path = shared_folder(options) + "/data/boundaries/london_boroughs.csv";
+  const std::string path =
+      shared_or_default(options.shared) + "/data/boundaries/london_boroughs.csv";
   Result<std::vector<placements::GeneratorBorough>> boroughs =
       placements::read_london_boroughs(path);
   if (!boroughs.ok()) return report_error(boroughs.error());

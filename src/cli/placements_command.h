@@ -18,7 +18,7 @@ struct PlacementsOptions {
   std::vector<std::string> files;
   std::string borough;
   std::string out;
-  std::string shared;  // ../shared by default (london_boroughs.csv)
+  std::string shared;  // default: shared_or_default() (london_boroughs.csv)
   std::uint64_t seed = 1;
   double scale = 0.1;
 };

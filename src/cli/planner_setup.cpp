@@ -10,7 +10,7 @@
 #include <mutex>
 #include <optional>
 
-#include "cli/generate_command.h"
+#include "cli/install_paths.h"
 #include "cli/progress_line.h"
 #include "cli/terminal.h"
 #include "core/text.h"
@@ -101,7 +101,8 @@ Result<std::unique_ptr<travel::TravelSource>> make_travel_source(const TravelOpt
   if (!options.matrix.empty()) return travel::read_matrix_csv(options.matrix, model);
   if (options.model == "uniform") return travel::make_london_model(model);
 
-  const std::string path = options.boundaries.empty() ? kDefaultBoundariesPath : options.boundaries;
+  const std::string path =
+      options.boundaries.empty() ? default_boundaries_path() : options.boundaries;
   Result<travel::LondonZoneMap> zones = travel::LondonZoneMap::read(path);
   if (!zones) {
     // Asked for by name: an error. The default file absent: say so, and use one speed.

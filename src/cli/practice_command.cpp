@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 
+#include "cli/install_paths.h"
 #include "cli/terminal.h"
 #include "core/text.h"
 #include "io/file_text.h"
@@ -29,8 +30,8 @@ struct Boroughs {
 };
 
 Result<Boroughs> read_boroughs(const PracticeOptions& options) {
-  const std::string shared = options.shared.empty() ? "../shared" : options.shared;
-  auto read = placements::read_london_boroughs(shared + "/data/boundaries/london_boroughs.csv");
+  auto read = placements::read_london_boroughs(shared_or_default(options.shared) +
+                                               "/data/boundaries/london_boroughs.csv");
   if (!read.ok()) return read.error();
   Boroughs boroughs;
   for (const placements::GeneratorBorough& borough : read.value()) {

@@ -15,7 +15,7 @@ namespace sendplan::cli {
 
 struct PracticeOptions {
   std::string database = "sendplan.db";
-  std::string shared;  // ../shared by default (london_boroughs.csv)
+  std::string shared;  // default: shared_or_default() (london_boroughs.csv)
   std::string file;
   std::string format;  // "csv" or "json"; "" = by the file's extension
   std::string out;

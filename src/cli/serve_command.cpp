@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/install_paths.h"
 #include "cli/planner_setup.h"
 #include "cli/terminal.h"
 #include "server/accounts.h"
@@ -28,8 +29,7 @@ namespace sendplan::cli {
 namespace {
 
 std::string boundaries_path(const std::string& shared) {
-  return (shared.empty() ? std::string("../shared") : shared) +
-         "/data/boundaries/london_boroughs_gla.geojson";
+  return shared_or_default(shared) + "/data/boundaries/london_boroughs_gla.geojson";
 }
 
 // The password for a new account: the first line of stdin, or asked twice on the terminal.
@@ -116,8 +116,8 @@ int run_serve(const ServeOptions& options) {
   server::WebServerOptions web;
   web.host = options.host;
   web.port = options.port;
-  web.web_dir = options.web.empty() ? std::string(SENDPLAN_SOURCE_DIR "/web") : options.web;
-  web.vendor_dir = SENDPLAN_SOURCE_DIR "/node_modules";
+  web.web_dir = options.web.empty() ? data_paths().web : options.web;
+  web.vendor_dir = data_paths().vendor;
   web.log_requests = options.log_requests;
   server::WebServer http(api, web);
   Result<int> port = http.bind();
@@ -130,6 +130,7 @@ int run_serve(const ServeOptions& options) {
     http.stop();
   });
   spdlog::info("store: {} (schema version {})", store.backend(), store.schema_version());
+  spdlog::info("web app: {} (libraries: {})", web.web_dir, web.vendor_dir);
   fmt::print("sendplan: listening on http://{}:{}\n", options.host, port.value());
   std::fflush(stdout);
   http.serve();

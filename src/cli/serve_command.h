@@ -12,8 +12,8 @@ struct ServeOptions {
   std::string database = "sendplan.db";
   std::string host = "127.0.0.1";
   int port = 8080;                   // 0 = any free port
-  std::string shared;                // shared/ folder (boundaries); default ../shared
-  std::string web;                   // the web app's folder; default: the source tree's web/
+  std::string shared;                // shared/ folder (boundaries); default shared_or_default()
+  std::string web;                   // the web app's folder; default data_paths().web
   std::string postcodes;             // optional postcode file for inputs placed by postcode
   int workers = 2;                   // plans at once
   int max_plans_per_borough = 3;     // waiting or running

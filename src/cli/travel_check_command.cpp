@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-#include "cli/generate_command.h"
+#include "cli/install_paths.h"
 #include "cli/planner_setup.h"
 #include "cli/terminal.h"
 #include "core/text.h"
@@ -163,7 +163,7 @@ int run_travel_check(const TravelCheckOptions& options) {
   if (!journeys) return report_error(journeys.error());
 
   const std::string boundaries =
-      options.travel.boundaries.empty() ? kDefaultBoundariesPath : options.travel.boundaries;
+      options.travel.boundaries.empty() ? default_boundaries_path() : options.travel.boundaries;
   Result<travel::LondonZoneMap> zones = travel::LondonZoneMap::read(boundaries);
   if (!zones) return report_error(zones.error());
   travel::LondonZoneModelSettings settings;
