@@ -53,7 +53,7 @@ std::vector<transport::Problem> submission_problems(const store::PracticeEntry& 
 //   capitalised words that are not common words of service names ("Child Health Team",
 //   "Student Support") or acronyms; a capitalised trigger in mid-sentence names a service
 //   ("the Young Person Plan") and a possessive ("Young Person's Plan") is not followed.
-// Deliberately cautious: officers rephrase and resubmit.
+// Deliberately cautious: officers rephrase and resubmit. Defined in child_data.cpp.
 std::vector<std::string> child_data_reasons(const std::string& text);
 
 }  // namespace sendplan::practice

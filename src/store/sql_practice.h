@@ -1,8 +1,9 @@
 // The practice repository part of the Store as SQL on a connection (called by SqlStore, which
-// holds the lock and, for writes, the transaction): calls, entries with their facets, boroughs
-// and events, attachments, reviews, and the full-text index and its search (in
-// sql_practice_search.cpp: FTS5 on SQLite, a weighted tsvector on PostgreSQL). `now` is what
-// empty times become.
+// holds the lock and, for writes, the transaction): calls and reviews (sql_practice_reviews.cpp),
+// entries with their facets, boroughs and events (sql_practice.cpp; an entry's row:
+// sql_practice_rows.cpp), attachments (sql_practice_attachments.cpp), and the full-text index
+// (sql_practice_index.cpp) and its search (sql_practice_search.cpp): FTS5 on SQLite, a weighted
+// tsvector on PostgreSQL. `now` is what empty times become.
 #pragma once
 
 #include <cstdint>
@@ -109,7 +110,7 @@ Result<std::vector<PracticeReview>> select_practice_reviews(SqlConnection& conne
                                                             std::int64_t entry_id,
                                                             std::int64_t reviewer_id);
 
-// --- the search index and the search (sql_practice_search.cpp)
+// --- the search index (sql_practice_index.cpp) and the search (sql_practice_search.cpp)
 
 // The text an entry is found by, per indexed column.
 struct PracticeSearchText {
