@@ -1,4 +1,4 @@
-// The UTF-8 check, the old Mac line ends and Windows-1252 as UTF-8 (see the header).
+// The UTF-8 check and Windows-1252 as UTF-8 (see the header).
 #include "core/text_encoding.h"
 
 #include <fmt/format.h>
@@ -128,18 +128,6 @@ std::string windows1252_to_utf8(std::string_view bytes) {
   out.reserve(bytes.size() + bytes.size() / 16);
   for (const char c : bytes) append_windows1252_as_utf8(out, static_cast<unsigned char>(c));
   return out;
-}
-
-Result<std::string_view> utf8_csv_text(std::string_view text, const std::string& file,
-                                       std::string& storage) {
-  Status checked = check_utf8_text(text, file);
-  if (!checked.ok()) return checked.error();
-  if (text.find('\r') == std::string_view::npos || text.find('\n') != std::string_view::npos) {
-    return text;
-  }
-  storage.assign(text);
-  std::replace(storage.begin(), storage.end(), '\r', '\n');
-  return std::string_view(storage);
 }
 
 }  // namespace sendplan

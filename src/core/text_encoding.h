@@ -1,7 +1,7 @@
 // Checking that a file's bytes are text the CSV readers can read: UTF-8 (a leading BOM is the
 // reader's to skip), with a clear error for what spreadsheets also save (UTF-16, Latin-1 or
-// Windows-1252), and old Mac line ends (CR alone) read as line ends; and Windows-1252 turned
-// into UTF-8 for the readers that are asked to read it. Pure functions, safe from any thread.
+// Windows-1252); and Windows-1252 turned into UTF-8 for the readers that are asked to read it.
+// The CSV reader (io/csv_reader.h) uses these as it reads. Pure functions, safe from any thread.
 #pragma once
 
 #include <cstddef>
@@ -49,11 +49,5 @@ Error not_utf8_error(const std::string& file, unsigned char byte, int line, int 
 void append_windows1252_as_utf8(std::string& out, unsigned char byte);
 // Windows-1252 bytes as UTF-8 (each byte through append_windows1252_as_utf8).
 std::string windows1252_to_utf8(std::string_view bytes);
-
-// `text` checked by check_utf8_text, ready for a reader that splits lines at LF (and drops a CR
-// before it). A file whose lines end in CR alone (old Mac: CRs and no LF at all) is copied into
-// `storage` with each CR made LF, and the result views `storage`; otherwise it views `text`.
-Result<std::string_view> utf8_csv_text(std::string_view text, const std::string& file,
-                                       std::string& storage);
 
 }  // namespace sendplan

@@ -1,6 +1,8 @@
 // Columns: a CSV header's names, and a row's cells by name.
 #include "io/csv_columns.h"
 
+#include <iterator>
+
 #include "core/text.h"
 
 namespace sendplan::csv {
@@ -64,6 +66,10 @@ std::string_view Columns::cell(const Record& row, std::string_view name) const {
   return found ? std::string_view(found->value) : std::string_view();
 }
 
+std::string_view Columns::text(const Record& row, std::string_view name) const {
+  return from_spreadsheet_safe(trim(cell(row, name)));
+}
+
 SourceLocation Columns::where(const Record& row, std::size_t column) const {
   const Field* found = field(row, column);
   if (found) return {file_, found->line, found->column};
@@ -81,6 +87,17 @@ SourceLocation Columns::header_where(std::optional<std::size_t> column) const {
     return {file_, header_lines_[*column], header_columns_[*column]};
   }
   return {file_, line_, 1};
+}
+
+Result<std::optional<Table>> read_table(Reader& reader) {
+  Result<std::vector<Record>> records = reader.read_all();
+  if (!records.ok()) return records.error();
+  std::vector<Record>& all = records.value();
+  if (all.empty()) return std::optional<Table>();
+  Table table;
+  table.columns = Columns(all.front(), reader.file());
+  table.rows.assign(std::make_move_iterator(all.begin() + 1), std::make_move_iterator(all.end()));
+  return std::optional<Table>(std::move(table));
 }
 
 }  // namespace sendplan::csv

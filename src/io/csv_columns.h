@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/result.h"
 #include "io/csv_reader.h"
 
 namespace sendplan::csv {
@@ -50,6 +51,10 @@ class Columns {
   std::string_view cell(const Record& row, std::size_t column) const;
   std::string_view cell(const Record& row, std::string_view name) const;
 
+  // The cell as sendplan means it: trimmed of white space, and a cell sendplan guarded against
+  // spreadsheet formulas ("'=x", core/text.h) read back as it was ("=x"); "" when there is none.
+  std::string_view text(const Record& row, std::string_view name) const;
+
   // Where the field is; the row's line, column 1, when there is none.
   SourceLocation where(const Record& row, std::size_t column) const;
   SourceLocation where(const Record& row, std::string_view name) const;
@@ -64,5 +69,16 @@ class Columns {
   std::vector<int> header_lines_;
   std::vector<Repeat> repeats_;
 };
+
+// A whole file read at once, for importers that check rows against each other: the header's
+// columns and the records after it.
+struct Table {
+  Columns columns;
+  std::vector<Record> rows;
+};
+
+// Every record `reader` has left, the first as the header; nullopt when there is none (an empty
+// file: each importer words that problem itself), or the reader's problem.
+Result<std::optional<Table>> read_table(Reader& reader);
 
 }  // namespace sendplan::csv

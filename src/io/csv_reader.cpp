@@ -1,6 +1,8 @@
 // The CSV reader: a small state machine over a fixed buffer that is refilled from the source.
 #include "io/csv_reader.h"
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "core/text.h"
@@ -12,10 +14,33 @@ namespace {
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::size_t kSniffBytes = 4096;  // what looks_like_utf16 looks at
 
-// A byte that is plain text in every encoding: ASCII other than the separators and NUL.
-bool plain(unsigned char byte, bool quoted) {
-  return byte >= 0x20 ? byte < 0x80 && byte != '"' && (quoted || byte != ',')
-                      : byte != '\n' && byte != '\r' && byte != '\0';
+// Bytes that are plain text in every encoding: ASCII other than NUL, the separators and the
+// quote (and, outside quotes, the comma). Looked up, as the test runs once a byte.
+struct PlainBytes {
+  std::array<bool, 256> quoted{};
+  std::array<bool, 256> unquoted{};
+  constexpr PlainBytes() {
+    for (int byte = 1; byte < 0x80; ++byte) {
+      const bool separator = byte == '\n' || byte == '\r' || byte == '"';
+      quoted[static_cast<std::size_t>(byte)] = !separator;
+      unquoted[static_cast<std::size_t>(byte)] = !separator && byte != ',';
+    }
+  }
+};
+constexpr PlainBytes kPlain;
+
+// Eight bytes at a time (the common case: a long ASCII run): non-zero when any byte of `word` is
+// not plain. The zero-byte test may mark bytes after a true one too, which is all the same here.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t zero_byte(std::uint64_t word) {
+  return (word - kOnes) & ~word & kHighBits;
+}
+constexpr std::uint64_t not_plain(std::uint64_t word, bool quoted) {
+  std::uint64_t marks = zero_byte(word) | (word & kHighBits) | zero_byte(word ^ (kOnes * '\n')) |
+                        zero_byte(word ^ (kOnes * '\r')) | zero_byte(word ^ (kOnes * '"'));
+  if (!quoted) marks |= zero_byte(word ^ (kOnes * ','));
+  return marks;
 }
 
 bool blank(const Record& record) {
@@ -34,39 +59,43 @@ Reader::Reader(std::unique_ptr<ByteSource> source, std::string file, Encoding en
 Reader::Reader(std::string_view text, std::string file, Encoding encoding)
     : Reader(text_source(text), std::move(file), encoding) {}
 
-Error Reader::problem(std::string reason, int line, int column) const {
-  return make_error(ErrorCode::kParse, std::move(reason), {file_, line, column});
+bool Reader::fail(Error error) {
+  failed_ = std::move(error);
+  return false;
 }
 
-Status Reader::ensure(std::size_t count) {
-  if (end_ - pos_ >= count || source_done_) return Status::success();
+bool Reader::fail_at(std::string reason, int line, int column) {
+  return fail(make_error(ErrorCode::kParse, std::move(reason), {file_, line, column}));
+}
+
+bool Reader::refill(std::size_t count) {
   // Keep what is left at the front; the buffer never grows.
   std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
   end_ -= pos_;
   pos_ = 0;
   while (end_ - pos_ < count && !source_done_) {
     Result<std::size_t> got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
-    if (!got.ok()) return got.error();
+    if (!got.ok()) return fail(got.error());
     if (got.value() == 0) source_done_ = true;
     end_ += got.value();
   }
-  return Status::success();
+  return true;
 }
 
-Status Reader::start() {
+bool Reader::start() {
   started_ = true;
-  if (Status sniffed = ensure(kSniffBytes); !sniffed.ok()) return sniffed;
+  if (!ensure(kSniffBytes)) return false;
   const std::string_view first(buffer_.data(), end_);
-  if (looks_like_utf16(first)) return utf16_file_error(file_);
+  if (looks_like_utf16(first)) return fail(utf16_file_error(file_));
   if (encoding_ == Encoding::kUtf8 && first.starts_with(kUtf8ByteOrderMark)) {
     pos_ += kUtf8ByteOrderMark.size();
   }
-  return Status::success();
+  return true;
 }
 
-Status Reader::take_character(std::string& value) {
+bool Reader::take_character(std::string& value) {
   const auto byte = static_cast<unsigned char>(buffer_[pos_]);
-  if (byte == 0) return not_utf8_error(file_, 0, line_, column_);
+  if (byte == 0) return fail(not_utf8_error(file_, 0, line_, column_));
   if (byte < 0x80) {
     value += static_cast<char>(byte);
     ++pos_;
@@ -74,33 +103,38 @@ Status Reader::take_character(std::string& value) {
     append_windows1252_as_utf8(value, byte);
     ++pos_;
   } else {
-    if (Status more = ensure(4); !more.ok()) return more;
+    if (!ensure(4)) return false;
     const std::size_t length = utf8_length(std::string_view(buffer_.data() + pos_, end_ - pos_), 0);
-    if (length == 0) return not_utf8_error(file_, byte, line_, column_);
+    if (length == 0) return fail(not_utf8_error(file_, byte, line_, column_));
     value.append(buffer_.data() + pos_, length);
     pos_ += length;
   }
   ++column_;
-  return Status::success();
+  return true;
 }
 
-Status Reader::skip_line_end() {
-  if (pos_ == end_) return Status::success();
+bool Reader::skip_line_end() {
+  if (pos_ == end_) return true;
   const char c = buffer_[pos_];
-  if (c != '\n' && c != '\r') return Status::success();
+  if (c != '\n' && c != '\r') return true;
   ++pos_;
   if (c == '\r') {
-    if (Status more = ensure(1); !more.ok()) return more;
+    if (!ensure(1)) return false;
     if (pos_ < end_ && buffer_[pos_] == '\n') ++pos_;
   }
   ++line_;
   column_ = 1;
-  return Status::success();
+  return true;
 }
 
 bool Reader::take_plain_run(std::string& value, bool quoted) {
+  const std::array<bool, 256>& plain = quoted ? kPlain.quoted : kPlain.unquoted;
   std::size_t run = pos_;
-  while (run < end_ && plain(static_cast<unsigned char>(buffer_[run]), quoted)) ++run;
+  for (std::uint64_t word = 0; run + sizeof word <= end_; run += sizeof word) {
+    std::memcpy(&word, buffer_.data() + run, sizeof word);
+    if (not_plain(word, quoted) != 0) break;
+  }
+  while (run < end_ && plain[static_cast<unsigned char>(buffer_[run])]) ++run;
   if (run == pos_) return false;
   value.append(buffer_.data() + pos_, run - pos_);
   column_ += static_cast<int>(run - pos_);
@@ -108,22 +142,22 @@ bool Reader::take_plain_run(std::string& value, bool quoted) {
   return true;
 }
 
-Status Reader::read_quoted(Field& field) {
+bool Reader::read_quoted(Field& field) {
   const int quote_line = line_;
   const int quote_column = column_;
   ++pos_;
   ++column_;
   for (;;) {
     if (pos_ == end_) {
-      if (Status more = ensure(1); !more.ok()) return more;
-      if (pos_ == end_) return problem("unterminated quoted field", quote_line, quote_column);
+      if (!ensure(1)) return false;
+      if (pos_ == end_) return fail_at("unterminated quoted field", quote_line, quote_column);
     }
     if (take_plain_run(field.value, true)) continue;
     const char c = buffer_[pos_];
     if (c == '"') {
       ++pos_;
       ++column_;
-      if (Status more = ensure(1); !more.ok()) return more;
+      if (!ensure(1)) return false;
       if (pos_ < end_ && buffer_[pos_] == '"') {
         field.value += '"';
         ++pos_;
@@ -137,7 +171,7 @@ Status Reader::read_quoted(Field& field) {
       field.value += c;
       ++pos_;
       if (c == '\r') {
-        if (Status more = ensure(1); !more.ok()) return more;
+        if (!ensure(1)) return false;
         if (pos_ < end_ && buffer_[pos_] == '\n') {
           field.value += '\n';
           ++pos_;
@@ -147,66 +181,58 @@ Status Reader::read_quoted(Field& field) {
       column_ = 1;
       continue;
     }
-    if (Status taken = take_character(field.value); !taken.ok()) return taken;
+    if (!take_character(field.value)) return false;
   }
-  if (Status more = ensure(1); !more.ok()) return more;
   if (pos_ < end_) {
     const char next = buffer_[pos_];
     if (next != ',' && next != '\n' && next != '\r') {
-      return problem("unexpected text after a closing quote", line_, column_);
+      return fail_at("unexpected text after a closing quote", line_, column_);
     }
   }
-  return Status::success();
+  return true;
 }
 
-Status Reader::read_field(Field& field) {
+bool Reader::read_field(Field& field) {
   field.value.clear();
   field.line = line_;
   field.column = column_;
-  if (Status more = ensure(1); !more.ok()) return more;
+  if (!ensure(1)) return false;
   if (pos_ < end_ && buffer_[pos_] == '"') return read_quoted(field);
   for (;;) {
     if (pos_ == end_) {
-      if (Status more = ensure(1); !more.ok()) return more;
-      if (pos_ == end_) return Status::success();
+      if (!ensure(1)) return false;
+      if (pos_ == end_) return true;
     }
     if (take_plain_run(field.value, false)) continue;
     const char c = buffer_[pos_];
-    if (c == ',' || c == '\n' || c == '\r') return Status::success();
+    if (c == ',' || c == '\n' || c == '\r') return true;
     if (c == '"') {  // inside an unquoted field: just a character
       field.value += '"';
       ++pos_;
       ++column_;
       continue;
     }
-    if (Status taken = take_character(field.value); !taken.ok()) return taken;
+    if (!take_character(field.value)) return false;
   }
 }
 
 Result<bool> Reader::next(Record& record) {
-  if (failed_) return *failed_;
-  const auto fail = [this](Error error) -> Result<bool> {
-    failed_ = error;
-    return error;
-  };
-  if (!started_) {
-    if (Status begun = start(); !begun.ok()) return fail(begun.error());
-  }
+  if (!failed_ && !started_) start();
   for (;;) {
-    if (Status more = ensure(1); !more.ok()) return fail(more.error());
+    if (failed_ || !ensure(1)) return *failed_;
     if (at_end()) return false;
     record.line = line_;
     std::size_t count = 0;
     for (;;) {
       if (count == record.fields.size()) record.fields.emplace_back();
       Field& field = record.fields[count++];
-      if (Status read = read_field(field); !read.ok()) return fail(read.error());
+      if (!read_field(field)) return *failed_;
       if (pos_ < end_ && buffer_[pos_] == ',') {
         ++pos_;
         ++column_;
         continue;
       }
-      if (Status ended = skip_line_end(); !ended.ok()) return fail(ended.error());
+      if (!skip_line_end()) return *failed_;
       break;
     }
     record.fields.resize(count);

@@ -69,19 +69,22 @@ class Reader {
   std::size_t buffered_capacity() const { return buffer_.size(); }
 
  private:
-  Status start();
+  // Each step returns false once the reading has failed (failed_ says why): no Status per byte.
+  bool start();
   // At least `count` bytes from pos_ in the buffer, unless the input ends first.
-  Status ensure(std::size_t count);
+  bool ensure(std::size_t count) { return end_ - pos_ >= count || source_done_ || refill(count); }
+  bool refill(std::size_t count);
   bool at_end() const { return pos_ == end_ && source_done_; }
-  Status read_field(Field& field);
-  Status read_quoted(Field& field);
+  bool read_field(Field& field);
+  bool read_quoted(Field& field);
   // The plain bytes at pos_ (ASCII text, no separator) appended in one go; false if none.
   bool take_plain_run(std::string& value, bool quoted);
   // One character of a field's text (already known not to be a separator or quote).
-  Status take_character(std::string& value);
+  bool take_character(std::string& value);
   // The line end at pos_ (CRLF, LF or CR), if any.
-  Status skip_line_end();
-  Error problem(std::string reason, int line, int column) const;
+  bool skip_line_end();
+  bool fail(Error error);
+  bool fail_at(std::string reason, int line, int column);
 
   std::unique_ptr<ByteSource> source_;
   std::string file_;
