@@ -2,6 +2,7 @@
 #include "io/csv_reader.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -29,8 +30,11 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
-// Eight bytes at a time (the common case: a long ASCII run): non-zero when any byte of `word` is
-// not plain. The zero-byte test may mark bytes after a true one too, which is all the same here.
+// Eight bytes at a time: a mark (the byte's high bit) on each byte of `word` that is not plain.
+// The zero-byte test may also mark bytes above a true mark (the borrow runs upwards), never below
+// it, so on a little-endian machine the lowest mark is exact.
+static_assert(std::endian::native == std::endian::little,
+              "take_plain_run reads words as little-endian");
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 constexpr std::uint64_t zero_byte(std::uint64_t word) {
@@ -127,14 +131,25 @@ bool Reader::skip_line_end() {
   return true;
 }
 
-bool Reader::take_plain_run(std::string& value, bool quoted) {
-  const std::array<bool, 256>& plain = quoted ? kPlain.quoted : kPlain.unquoted;
+[[gnu::always_inline]] inline std::size_t Reader::plain_run_end(bool quoted) const {
   std::size_t run = pos_;
+  // Eight bytes at a time while they last: the lowest mark is the first byte that is not plain.
   for (std::uint64_t word = 0; run + sizeof word <= end_; run += sizeof word) {
     std::memcpy(&word, buffer_.data() + run, sizeof word);
-    if (not_plain(word, quoted) != 0) break;
+    if (const std::uint64_t marks = not_plain(word, quoted); marks != 0) {
+      return run + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+    }
   }
+  const std::array<bool, 256>& plain = quoted ? kPlain.quoted : kPlain.unquoted;
   while (run < end_ && plain[static_cast<unsigned char>(buffer_[run])]) ++run;
+  return run;
+}
+
+bool Reader::take_plain_run(std::string& value, bool quoted) {
+  return take_bytes(value, plain_run_end(quoted));
+}
+
+bool Reader::take_bytes(std::string& value, std::size_t run) {
   if (run == pos_) return false;
   value.append(buffer_.data() + pos_, run - pos_);
   column_ += static_cast<int>(run - pos_);
@@ -192,12 +207,23 @@ bool Reader::read_quoted(Field& field) {
   return true;
 }
 
-bool Reader::read_field(Field& field) {
-  field.value.clear();
+[[gnu::always_inline]] inline bool Reader::read_field(Field& field) {
   field.line = line_;
   field.column = column_;
   if (!ensure(1)) return false;
-  if (pos_ < end_ && buffer_[pos_] == '"') return read_quoted(field);
+  if (pos_ < end_ && buffer_[pos_] == '"') {
+    field.value.clear();
+    return read_quoted(field);
+  }
+  // The common case in one step: plain text up to a separator, all in the buffer.
+  const std::size_t run = plain_run_end(false);
+  if (run < end_ && (buffer_[run] == ',' || buffer_[run] == '\n' || buffer_[run] == '\r')) {
+    field.value.assign(buffer_.data() + pos_, run - pos_);
+    column_ += static_cast<int>(run - pos_);
+    pos_ = run;
+    return true;
+  }
+  field.value.clear();
   for (;;) {
     if (pos_ == end_) {
       if (!ensure(1)) return false;

@@ -77,8 +77,12 @@ class Reader {
   bool at_end() const { return pos_ == end_ && source_done_; }
   bool read_field(Field& field);
   bool read_quoted(Field& field);
-  // The plain bytes at pos_ (ASCII text, no separator) appended in one go; false if none.
+  // Where the run of plain bytes at pos_ (ASCII text, no separator) ends in the buffer.
+  std::size_t plain_run_end(bool quoted) const;
+  // The plain bytes at pos_ appended in one go; false if none.
   bool take_plain_run(std::string& value, bool quoted);
+  // The bytes from pos_ to `run` appended; false if there are none.
+  bool take_bytes(std::string& value, std::size_t run);
   // One character of a field's text (already known not to be a separator or quote).
   bool take_character(std::string& value);
   // The line end at pos_ (CRLF, LF or CR), if any.
