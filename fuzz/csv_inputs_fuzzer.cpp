@@ -43,7 +43,7 @@ void check_problems(const char* reader, const std::vector<transport::Problem>& p
 }
 
 template <typename T>
-void check_input_result(const char* reader, const transport::InputResult<T>& result,
+void check_input_result(const char* reader, const Checked<T, transport::Problem>& result,
                         const std::string& file) {
   if (!result.ok()) check_problems(reader, result.problems(), file);
 }

@@ -50,7 +50,7 @@ int run_import_providers(const PlacementsOptions& options) {
   }
   Result<std::unique_ptr<store::Store>> store = open(options);
   if (!store.ok()) return report_error(store.error());
-  placements::ReadResult<placements::ProviderFilesReport> report =
+  Checked<placements::ProviderFilesReport> report =
       placements::import_provider_files(*store.value(), files, "cli");
   if (!report.ok()) return report_error(report.error());
   for (const std::string& line : report.value().files) fmt::print("read {}\n", line);
@@ -77,7 +77,7 @@ int run_import_placements(const PlacementsOptions& options) {
   if (!file.ok()) return report_error(file.error());
   Result<std::unique_ptr<store::Store>> store = open(options);
   if (!store.ok()) return report_error(store.error());
-  placements::ReadResult<std::vector<std::int64_t>> ids =
+  Checked<std::vector<std::int64_t>> ids =
       placements::import_placement_file(*store.value(), options.borough, file.value(), "cli");
   if (!ids.ok()) return report_error(ids.error());
   fmt::print("Added {} placements for {}.\n", ids.value().size(), options.borough);

@@ -44,7 +44,7 @@ std::vector<transport::PreviousRoute> previous_routes(
 
 // Reads a routes.csv-layout file and resolves it against the inputs, adding any problem.
 std::vector<transport::CurrentRoute> resolved_routes(
-    const std::string& path, const transport::InputResult<transport::TransportInputs>& inputs,
+    const std::string& path, const Checked<transport::TransportInputs, transport::Problem>& inputs,
     std::vector<transport::Problem>& problems) {
   auto routes = report::read_current_routes(path);
   if (!routes) {
@@ -96,7 +96,7 @@ int run_plan(const PlanOptions& options) {
   const PlannerSetup& setup = made.value();
 
   // Every problem in every input file is listed before anything is planned or written.
-  transport::InputResult<transport::TransportInputs> inputs = transport::read_transport_inputs(
+  Checked<transport::TransportInputs, transport::Problem> inputs = transport::read_transport_inputs(
       {options.pupils, options.schools, options.fleet}, setup.settings.policy, setup.directory());
   std::vector<transport::Problem> problems;
   if (!inputs) problems = inputs.problems();

@@ -114,7 +114,7 @@ int run_practice_import(const PracticeOptions& options) {
   const std::string format = format_of(options, options.file);
   if (format != "csv" && format != "json")
     return report_error(make_error(ErrorCode::kInvalidArgument, "--format is csv or json"));
-  transport::InputResult<std::vector<store::PracticeEntry>> read =
+  Checked<std::vector<store::PracticeEntry>, transport::Problem> read =
       format == "csv" ? practice::read_entries_csv(text.value(), name, boroughs.value().names)
                       : practice::read_entries_json(text.value(), name, boroughs.value().names);
   if (!read) {

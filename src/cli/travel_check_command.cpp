@@ -13,7 +13,8 @@
 #include "cli/planner_setup.h"
 #include "cli/terminal.h"
 #include "core/text.h"
-#include "geo/csv_line.h"
+#include "io/csv_columns.h"
+#include "io/csv_reader.h"
 #include "travel/london_model.h"
 #include "travel/london_zone_model.h"
 
@@ -40,47 +41,40 @@ std::optional<double> number(std::string_view text) {
 // Every problem in the file, or the journeys.
 Result<std::vector<Journey>> read_journeys(const std::string& path,
                                            const geo::PostcodeDirectory* postcodes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::kNotFound, fmt::format("cannot open {}", path));
+  Result<std::unique_ptr<csv::ByteSource>> source = csv::open_file_source(path);
+  if (!source) return make_error(ErrorCode::kNotFound, fmt::format("cannot open {}", path));
+  csv::Reader reader(std::move(source).value(), path);
   std::vector<std::string> problems;
   std::vector<Journey> journeys;
-  std::map<std::string, int> column;  // lower-case name -> 0-based index
-  geo::detail::CsvLineSplitter splitter;
-  std::string line;
-  int line_number = 0;
+  std::optional<csv::Columns> columns;
+  csv::Record record;
   auto problem = [&](int at_column, const std::string& reason) {
-    problems.push_back(fmt::format("{}:{}:{}: {}", path, line_number, at_column, reason));
+    problems.push_back(fmt::format("{}:{}:{}: {}", path, record.line, at_column, reason));
   };
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    if (trim(line).empty()) continue;
-    if (Status split = splitter.split(line, path, line_number); !split) {
-      problems.push_back(split.error().to_string());
-      continue;
+  for (;;) {
+    const Result<bool> more = reader.next(record);
+    if (!more) {
+      problems.push_back(more.error().to_string());
+      break;
     }
-    const auto& cells = splitter.cells();
-    if (column.empty()) {
-      for (size_t i = 0; i < cells.size(); ++i) column[to_lower(trim(cells[i].text))] = int(i);
-      const bool by_postcode = column.contains("from_postcode") && column.contains("to_postcode");
-      const bool by_position = column.contains("from_lat") && column.contains("from_lon") &&
-                               column.contains("to_lat") && column.contains("to_lon");
-      if (!column.contains("journey") || (!by_postcode && !by_position))
+    if (!more.value()) break;
+    if (!columns) {
+      columns.emplace(record, path);
+      const auto has = [&](const char* name) { return columns->has(name); };
+      const bool by_postcode = has("from_postcode") && has("to_postcode");
+      const bool by_position = has("from_lat") && has("from_lon") && has("to_lat") && has("to_lon");
+      if (!has("journey") || (!by_postcode && !by_position))
         return make_error(ErrorCode::kInvalidInput,
                           "the columns are journey, then from_postcode and to_postcode, or "
                           "from_lat, from_lon, to_lat and to_lon (optional: checked_minutes, "
                           "checked_miles)",
-                          {path, line_number, 1});
+                          {path, record.line, 1});
       continue;
     }
-    auto cell = [&](const char* name) -> std::string_view {
-      const auto found = column.find(name);
-      if (found == column.end() || size_t(found->second) >= cells.size()) return {};
-      return trim(cells[size_t(found->second)].text);
-    };
+    auto cell = [&](const char* name) { return trim(columns->cell(record, name)); };
     auto column_of = [&](const char* name) {
-      const auto found = column.find(name);
-      return found == column.end() ? 1 : found->second + 1;
+      const std::optional<std::size_t> found = columns->find(name);
+      return found ? static_cast<int>(*found) + 1 : 1;
     };
     Journey journey;
     journey.name = std::string(cell("journey"));
@@ -135,7 +129,7 @@ Result<std::vector<Journey>> read_journeys(const std::string& path,
     }
     if (ok) journeys.push_back(std::move(journey));
   }
-  if (column.empty()) return make_error(ErrorCode::kInvalidInput, "the file is empty", {path});
+  if (!columns) return make_error(ErrorCode::kInvalidInput, "the file is empty", {path});
   if (!problems.empty()) {
     std::string text = fmt::format("{} problem(s) in the journeys:", problems.size());
     for (const std::string& p : problems) text += "\n" + p;

@@ -3,40 +3,17 @@
 
 #include <cassert>
 #include <utility>
-#include <variant>
 
 #include "core/error.h"
+#include "core/value_or.h"
 
 namespace sendplan {
 
 template <typename T>
-class [[nodiscard]] Result {
+class [[nodiscard]] Result : public ValueOr<T, Error> {
  public:
-  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
-
-  bool ok() const { return std::holds_alternative<T>(state_); }
-  explicit operator bool() const { return ok(); }
-
-  const T& value() const& {
-    assert(ok());
-    return std::get<T>(state_);
-  }
-  T& value() & {
-    assert(ok());
-    return std::get<T>(state_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<T>(std::move(state_));
-  }
-  const Error& error() const {
-    assert(!ok());
-    return std::get<Error>(state_);
-  }
-
- private:
-  std::variant<T, Error> state_;
+  using ValueOr<T, Error>::ValueOr;
+  const Error& error() const { return this->alternative(); }
 };
 
 // Result<void>: success or an Error.

@@ -1,15 +1,40 @@
-// The UTF-8 check and the old Mac line ends (see the header).
+// The UTF-8 check and Windows-1252 as UTF-8 (see the header).
 #include "core/text_encoding.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 
 namespace sendplan {
 namespace {
 
 constexpr std::size_t kSniffBytes = 4096;
+
+// Unicode code points of Windows-1252's bytes 0x80–0x9F (undefined ones map to themselves).
+constexpr std::array<char32_t, 32> kWindows1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80–87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88–8F
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90–97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98–9F
+};
+
+// A code point below U+10000 as UTF-8 (all that Windows-1252 has).
+void append_utf8(std::string& out, char32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+}  // namespace
 
 // UTF-16 has a NUL in every other byte for ASCII text; other text has none.
 bool looks_like_utf16(std::string_view text) {
@@ -46,8 +71,6 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-}  // namespace
-
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = utf8_length(text, i);
@@ -57,11 +80,26 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+Error utf16_file_error(const std::string& file) {
+  return make_error(ErrorCode::kParse,
+                    "file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)", {file, 0, 0});
+}
+
+Error not_utf8_error(const std::string& file, unsigned char byte, int line, int column) {
+  const std::string message =
+      byte == 0 ? fmt::format(
+                      "file is not UTF-8 text (byte 0x00 at line {}, column {}; save it as CSV "
+                      "UTF-8)",
+                      line, column)
+                : fmt::format(
+                      "file is not UTF-8 (byte 0x{:02X} at line {}, column {}; looks like "
+                      "Latin-1/Windows-1252: save it as CSV UTF-8)",
+                      byte, line, column);
+  return make_error(ErrorCode::kParse, message, {file, line, column});
+}
+
 Status check_utf8_text(std::string_view text, const std::string& file) {
-  if (looks_like_utf16(text)) {
-    return make_error(ErrorCode::kParse,
-                      "file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)", {file, 0, 0});
-  }
+  if (looks_like_utf16(text)) return utf16_file_error(file);
   int line = 1;
   int column = 1;
   std::size_t i = 0;
@@ -74,35 +112,22 @@ Status check_utf8_text(std::string_view text, const std::string& file) {
       continue;
     }
     const std::size_t length = c == '\0' ? 0 : utf8_length(text, i);
-    if (length == 0) {
-      const unsigned byte = static_cast<unsigned char>(c);
-      const std::string message =
-          c == '\0' ? fmt::format(
-                          "file is not UTF-8 text (byte 0x00 at line {}, column {}; save "
-                          "it as CSV UTF-8)",
-                          line, column)
-                    : fmt::format(
-                          "file is not UTF-8 (byte 0x{:02X} at line {}, column {}; looks "
-                          "like Latin-1/Windows-1252: save it as CSV UTF-8)",
-                          byte, line, column);
-      return make_error(ErrorCode::kParse, message, {file, line, column});
-    }
+    if (length == 0) return not_utf8_error(file, static_cast<unsigned char>(c), line, column);
     ++column;
     i += length;
   }
   return Status::success();
 }
 
-Result<std::string_view> utf8_csv_text(std::string_view text, const std::string& file,
-                                       std::string& storage) {
-  Status checked = check_utf8_text(text, file);
-  if (!checked.ok()) return checked.error();
-  if (text.find('\r') == std::string_view::npos || text.find('\n') != std::string_view::npos) {
-    return text;
-  }
-  storage.assign(text);
-  std::replace(storage.begin(), storage.end(), '\r', '\n');
-  return std::string_view(storage);
+void append_windows1252_as_utf8(std::string& out, unsigned char byte) {
+  append_utf8(out, byte >= 0x80 && byte < 0xA0 ? kWindows1252High[byte - 0x80] : byte);
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 16);
+  for (const char c : bytes) append_windows1252_as_utf8(out, static_cast<unsigned char>(c));
+  return out;
 }
 
 }  // namespace sendplan

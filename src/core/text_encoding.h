@@ -1,9 +1,10 @@
 // Checking that a file's bytes are text the CSV readers can read: UTF-8 (a leading BOM is the
 // reader's to skip), with a clear error for what spreadsheets also save (UTF-16, Latin-1 or
-// Windows-1252), and old Mac line ends (CR alone) read as line ends. Pure functions, safe from
-// any thread.
+// Windows-1252); and Windows-1252 turned into UTF-8 for the readers that are asked to read it.
+// The CSV reader (io/csv_reader.h) uses these as it reads. Pure functions, safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -27,10 +28,26 @@ Status check_utf8_text(std::string_view text, const std::string& file);
 // surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
-// `text` checked by check_utf8_text, ready for a reader that splits lines at LF (and drops a CR
-// before it). A file whose lines end in CR alone (old Mac: CRs and no LF at all) is copied into
-// `storage` with each CR made LF, and the result views `storage`; otherwise it views `text`.
-Result<std::string_view> utf8_csv_text(std::string_view text, const std::string& file,
-                                       std::string& storage);
+// The length of the well-formed UTF-8 character that starts at `text[i]` (1 to 4), or 0 when
+// the bytes there are not one (including a character cut short by the end of `text`).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
+// True when the first bytes of a file (up to 4,096 are looked at) are UTF-16: a UTF-16
+// byte-order mark, or NUL bytes in a quarter or more of them.
+bool looks_like_utf16(std::string_view start);
+
+// The errors check_utf8_text gives, for readers that check as they go: the file is UTF-16 (at
+// line and column 0), or `byte` at `line` and `column` (characters from 1) is not UTF-8 (a NUL
+// byte: "not UTF-8 text"; any other: "looks like Latin-1/Windows-1252").
+Error utf16_file_error(const std::string& file);
+Error not_utf8_error(const std::string& file, unsigned char byte, int line, int column);
+
+// Appends the UTF-8 form of the Windows-1252 byte `byte`: ASCII unchanged, 0x80–0x9F by the code
+// page (0x92 → U+2019; the five undefined bytes map to the C1 controls of the same number, as
+// WHATWG's decoder does),
+// 0xA0–0xFF to the Latin-1 code points (0xA3 → '£', 0xE9 → 'é').
+void append_windows1252_as_utf8(std::string& out, unsigned char byte);
+// Windows-1252 bytes as UTF-8 (each byte through append_windows1252_as_utf8).
+std::string windows1252_to_utf8(std::string_view bytes);
 
 }  // namespace sendplan

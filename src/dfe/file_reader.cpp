@@ -36,10 +36,10 @@ Result<std::size_t> FileReader::column(std::string_view name) const {
   return table_.error_at_line(1, fmt::format("the header has no column {}", quoted_excerpt(name)));
 }
 
-Status FileReader::add(const io::detail::CsvRecord& row, std::size_t column,
-                       const std::string& measure, const std::string& area_code,
-                       const std::string& period, int year, const std::string& breakdown_topic,
-                       const std::string& breakdown, bool text_allowed) {
+Status FileReader::add(const csv::Record& row, std::size_t column, const std::string& measure,
+                       const std::string& area_code, const std::string& period, int year,
+                       const std::string& breakdown_topic, const std::string& breakdown,
+                       bool text_allowed) {
   const std::string_view text = trimmed(table_.cell(row, column));
   store::StatValue value;
   value.value = number_in(text);
@@ -62,15 +62,15 @@ Status FileReader::add(const io::detail::CsvRecord& row, std::size_t column,
   return {};
 }
 
-Result<std::pair<std::string, int>> FileReader::period(const io::detail::CsvRecord& row,
+Result<std::pair<std::string, int>> FileReader::period(const csv::Record& row,
                                                        std::size_t column) const {
   Result<Period> parsed = parse_period(table_.cell(row, column));
   if (!parsed.ok()) return table_.error_at(row, column, parsed.error().message);
   return std::pair<std::string, int>(parsed.value().label, parsed.value().year);
 }
 
-Result<std::string> FileReader::resolve(const io::detail::CsvRecord& row,
-                                        std::string_view la_number, std::string_view name) {
+Result<std::string> FileReader::resolve(const csv::Record& row, std::string_view la_number,
+                                        std::string_view name) {
   la_number = trimmed(la_number);
   name = trimmed(name);
   if (!la_number.empty()) {

@@ -32,19 +32,18 @@ class FileReader {
 
   // Adds the value of `row`'s cell in `column`. The cell must be a number or a symbol (see
   // symbols.h) unless `text_allowed`; kParse at the cell otherwise.
-  Status add(const io::detail::CsvRecord& row, std::size_t column, const std::string& measure,
+  Status add(const csv::Record& row, std::size_t column, const std::string& measure,
              const std::string& area_code, const std::string& period, int year,
              const std::string& breakdown_topic = "", const std::string& breakdown = "",
              bool text_allowed = false);
 
   // The period in `row`'s cell; kParse at the cell when it is not one.
-  Result<std::pair<std::string, int>> period(const io::detail::CsvRecord& row,
-                                             std::size_t column) const;
+  Result<std::pair<std::string, int>> period(const csv::Record& row, std::size_t column) const;
 
   // An area the file names only by LA number or name: its ONS code, or "" when unknown (the row
   // is then skipped and counted; see skipped()). kParse when no local authority is known at all
   // (no SEN2 file imported yet).
-  Result<std::string> resolve(const io::detail::CsvRecord& row, std::string_view la_number,
+  Result<std::string> resolve(const csv::Record& row, std::string_view la_number,
                               std::string_view name);
 
   // Records an area the file names with its code (registry and the import's area list, once per

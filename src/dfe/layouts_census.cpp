@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kDfe = "Department for Education";
 
 // The area of a row with geographic_level, region_name and la_name (and maybe new_la_code).
-Result<std::string> census_area(FileReader& reader, const io::detail::CsvRecord& row) {
+Result<std::string> census_area(FileReader& reader, const csv::Record& row) {
   const Table& table = reader.table();
   auto cell = [&](const char* name) -> std::string {
     std::optional<std::size_t> at = table.index(name);
@@ -45,7 +45,7 @@ Status read_census(FileReader& reader, const char* period_column, const char* to
     if (!at.ok()) return at.error();
     measures.emplace_back(at.value(), value);
   }
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     Result<std::pair<std::string, int>> period = reader.period(row, period_at.value());
     if (!period.ok()) return period.error();
     Result<std::string> area = census_area(reader, row);

@@ -68,7 +68,7 @@ Status read_ees(FileReader& reader) {
   }
   if (measures.empty()) return table.error_at_line(1, "the file has no measure columns");
 
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     Result<std::pair<std::string, int>> period = reader.period(row, period_at);
     if (!period.ok()) return period.error();
     const std::string_view level = table.cell(row, level_at);

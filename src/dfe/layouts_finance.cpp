@@ -14,7 +14,7 @@ constexpr const char* kDfe = "Department for Education";
 constexpr const char* kEsfa = "Education and Skills Funding Agency";
 
 // The area of a row: England for National rows, a region by name, an LA by number or name.
-Result<std::string> finance_area(FileReader& reader, const io::detail::CsvRecord& row) {
+Result<std::string> finance_area(FileReader& reader, const csv::Record& row) {
   const Table& table = reader.table();
   auto cell = [&](const char* name) -> std::string {
     std::optional<std::size_t> at = table.index(name);
@@ -41,7 +41,7 @@ Status read_wide(FileReader& reader, const char* period_column,
     period_at = at.value();
   }
   const std::vector<std::size_t> measures = measure_columns(table, identifiers);
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     std::pair<std::string, int> period{fixed_period, fixed_year};
     if (period_at) {
       Result<std::pair<std::string, int>> parsed = reader.period(row, *period_at);
@@ -99,7 +99,7 @@ Status read_spend_per_head(FileReader& reader) {
   }
   const std::vector<std::size_t> measures =
       measure_columns(table, {"la_name", "category", "year", "region"});
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     Result<std::pair<std::string, int>> period = reader.period(row, at[2]);
     if (!period.ok()) return period.error();
     Result<std::string> area = reader.resolve(row, "", table.cell(row, at[0]));

@@ -24,7 +24,7 @@ Status read_indicators(FileReader& reader) {
     if (!column.ok()) return column.error();
     at[i] = column.value();
   }
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     Result<std::pair<std::string, int>> period = reader.period(row, at[1]);
     if (!period.ok()) return period.error();
     // LAIT numbers England and the regions 970-990 (not LA numbers): they resolve by name.
@@ -46,7 +46,7 @@ Status read_neighbours(FileReader& reader) {
   const Table& table = reader.table();
   Result<std::size_t> number_at = reader.column("la_number");
   if (!number_at.ok()) return number_at.error();
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     Result<std::string> area = reader.resolve(row, table.cell(row, number_at.value()), "");
     if (!area.ok()) return area.error();
     if (area.value().empty()) continue;

@@ -20,7 +20,7 @@ Status read_inspections(FileReader& reader, const char* date_column,
   Result<std::size_t> fallback_at = reader.column(fallback_date_column);
   if (!fallback_at.ok()) return fallback_at.error();
   const std::vector<std::size_t> measures = measure_columns(table, identifiers);
-  for (const io::detail::CsvRecord& row : table.rows()) {
+  for (const csv::Record& row : table.rows()) {
     const bool dated = !table.cell(row, date_at.value()).empty();
     Result<std::pair<std::string, int>> period =
         reader.period(row, dated ? date_at.value() : fallback_at.value());

@@ -10,9 +10,9 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "geo/csv_line.h"
-#include "geo/gzip_file.h"
 #include "geo/postcode.h"
+#include "io/csv_columns.h"
+#include "io/csv_reader.h"
 
 namespace sendplan::geo {
 
@@ -23,14 +23,6 @@ std::string_view trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const size_t last = text.find_last_not_of(" \t");
   return text.substr(first, last - first + 1);
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
 }
 
 // "lad25cd", "lad21cd", ...: the ONS names the district column after the boundary year.
@@ -48,15 +40,10 @@ struct Layout {
   size_t second_coordinate = 0;  // northing or longitude
   CoordinateSystem system = CoordinateSystem::kGrid;
   std::optional<size_t> local_authority;
-  std::vector<std::string> names;  // the header, lower case and trimmed
+  csv::Columns columns;            // the header, looked up by trimmed, any-case name
+  std::vector<std::string> names;  // the header, lower case and trimmed, for messages
   size_t cells_needed = 0;         // one past the rightmost column used
 };
-
-std::optional<size_t> column_named(const std::vector<std::string>& names, std::string_view name) {
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<size_t>(it - names.begin());
-}
 
 std::string listed(const std::vector<std::string>& names) {
   if (names.empty()) return "(none)";
@@ -65,15 +52,15 @@ std::string listed(const std::vector<std::string>& names) {
   return text;
 }
 
-Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std::string& file,
-                           int line) {
+Result<Layout> read_layout(const csv::Record& header, const std::string& file) {
   Layout layout;
-  for (const detail::CsvCell& cell : header) layout.names.push_back(lower(trim(cell.text)));
-  const SourceLocation where{file, line, 0};
+  layout.columns = csv::Columns(header, file);
+  for (const std::string& name : layout.columns.names()) layout.names.push_back(to_lower(name));
+  const SourceLocation where{file, header.line, 0};
 
   std::optional<size_t> postcode;
   for (const std::string_view name : {"pcds", "pcd", "pcd2", "pcd7", "postcode"}) {
-    postcode = column_named(layout.names, name);
+    postcode = layout.columns.find(name);
     if (postcode) break;
   }
   if (!postcode) {
@@ -97,8 +84,8 @@ Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std
   bool found = false;
   std::string half_pair;  // "found 'x' but not 'y'", if only half of a pair is there
   for (const Pair& pair : kPairs) {
-    const auto first = column_named(layout.names, pair.first);
-    const auto second = column_named(layout.names, pair.second);
+    const auto first = layout.columns.find(pair.first);
+    const auto second = layout.columns.find(pair.second);
     if (first && second) {
       layout.first_coordinate = *first;
       layout.second_coordinate = *second;
@@ -120,12 +107,12 @@ Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std
                       where);
   }
 
-  layout.local_authority = column_named(layout.names, "lad25cd");
+  layout.local_authority = layout.columns.find("lad25cd");
   for (size_t i = 0; i < layout.names.size() && !layout.local_authority; ++i) {
     if (is_dated_district_column(layout.names[i])) layout.local_authority = i;
   }
-  if (!layout.local_authority) layout.local_authority = column_named(layout.names, "laua");
-  if (!layout.local_authority) layout.local_authority = column_named(layout.names, "oslaua");
+  if (!layout.local_authority) layout.local_authority = layout.columns.find("laua");
+  if (!layout.local_authority) layout.local_authority = layout.columns.find("oslaua");
 
   layout.cells_needed =
       1 + std::max({layout.postcode, layout.first_coordinate, layout.second_coordinate,
@@ -134,7 +121,7 @@ Result<Layout> read_layout(const std::vector<detail::CsvCell>& header, const std
 }
 
 // A coordinate cell as a finite number; the caller has checked that it is not blank.
-Result<double> parse_coordinate(const detail::CsvCell& cell, std::string_view text,
+Result<double> parse_coordinate(const csv::Field& cell, std::string_view text,
                                 std::string_view name, const std::string& file, int line) {
   double value = 0.0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -171,7 +158,7 @@ class PostcodeDirectoryBuilder {
 
  private:
   explicit PostcodeDirectoryBuilder(const std::string& path) : file_(path) {}
-  Status read_row(const Layout& layout, const std::vector<detail::CsvCell>& cells, int line);
+  Status read_row(const Layout& layout, const csv::Record& row);
   std::uint32_t intern_local_authority(std::string_view code);
   Status sort_and_check_duplicates();
 
@@ -185,31 +172,24 @@ Result<PostcodeDirectory> PostcodeDirectory::read_csv(const std::string& path) {
 }
 
 Result<PostcodeDirectory> PostcodeDirectoryBuilder::read(const std::string& path) {
-  Result<std::string> text = detail::read_possibly_gzipped_file(path);
-  if (!text) return text.error();
-  std::string_view rest = text.value();
-  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-  if (rest.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
-    rest.remove_prefix(kByteOrderMark.size());
-  }
-
+  // A record at a time: the national directory is over a gigabyte unpacked.
+  Result<std::unique_ptr<csv::ByteSource>> source = csv::open_file_source(path);
+  if (!source) return source.error();
+  csv::Reader reader(std::move(source).value(), path);
   PostcodeDirectoryBuilder builder(path);
-  detail::CsvLineSplitter splitter;
   std::optional<Layout> layout;
-  for (int line = 1; !rest.empty(); ++line) {
-    const size_t newline = rest.find('\n');
-    const std::string_view current = rest.substr(0, newline);
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    if (Status split = splitter.split(current, path, line); !split) return split.error();
-    const auto& cells = splitter.cells();
-    if (cells.size() == 1 && trim(cells[0].text).empty()) continue;  // a blank line
+  csv::Record record;
+  for (;;) {
+    Result<bool> more = reader.next(record);
+    if (!more) return more.error();
+    if (!more.value()) break;
     if (!layout) {
-      Result<Layout> header = read_layout(cells, path, line);
+      Result<Layout> header = read_layout(record, path);
       if (!header) return header.error();
       layout = std::move(header).value();
       continue;
     }
-    if (Status row = builder.read_row(*layout, cells, line); !row) return row.error();
+    if (Status row = builder.read_row(*layout, record); !row) return row.error();
   }
   if (!layout) {
     return make_error(ErrorCode::kParse, "empty file: expected a header row", {path, 1, 0});
@@ -218,27 +198,28 @@ Result<PostcodeDirectory> PostcodeDirectoryBuilder::read(const std::string& path
   return std::move(builder.directory_);
 }
 
-Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
-                                          const std::vector<detail::CsvCell>& cells, int line) {
+Status PostcodeDirectoryBuilder::read_row(const Layout& layout, const csv::Record& row) {
+  const std::vector<csv::Field>& cells = row.fields;
+  const int line = row.line;
   if (cells.size() < layout.cells_needed) {
     return make_error(
         ErrorCode::kParse,
         fmt::format("expected at least {} fields, found {}", layout.cells_needed, cells.size()),
         {file_, line, 0});
   }
-  const detail::CsvCell& postcode_cell = cells[layout.postcode];
-  const std::string postcode = normalise_postcode(postcode_cell.text);
+  const csv::Field& postcode_cell = cells[layout.postcode];
+  const std::string postcode = normalise_postcode(postcode_cell.value);
   if (postcode.empty()) {
     return make_error(
         ErrorCode::kParse,
-        fmt::format("{} is not a UK postcode", quoted_excerpt(trim(postcode_cell.text))),
+        fmt::format("{} is not a UK postcode", quoted_excerpt(trim(postcode_cell.value))),
         {file_, line, postcode_cell.column});
   }
 
-  const detail::CsvCell& first_cell = cells[layout.first_coordinate];
-  const detail::CsvCell& second_cell = cells[layout.second_coordinate];
-  const std::string_view first_text = trim(first_cell.text);
-  const std::string_view second_text = trim(second_cell.text);
+  const csv::Field& first_cell = cells[layout.first_coordinate];
+  const csv::Field& second_cell = cells[layout.second_coordinate];
+  const std::string_view first_text = trim(first_cell.value);
+  const std::string_view second_text = trim(second_cell.value);
   const std::string& first_name = layout.names[layout.first_coordinate];
   const std::string& second_name = layout.names[layout.second_coordinate];
   if (first_text.empty() && second_text.empty()) {
@@ -279,7 +260,7 @@ Status PostcodeDirectoryBuilder::read_row(const Layout& layout,
 
   std::uint32_t authority = PostcodeDirectory::kNoLocalAuthority;
   if (layout.local_authority) {
-    const std::string_view code = trim(cells[*layout.local_authority].text);
+    const std::string_view code = trim(cells[*layout.local_authority].value);
     if (!code.empty()) authority = intern_local_authority(code);
   }
   directory_.entries_.push_back(

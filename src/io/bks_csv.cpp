@@ -5,7 +5,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "io/csv_records.h"
+#include "io/csv_columns.h"
+#include "io/csv_reader.h"
 #include "io/file_text.h"
 
 namespace sendplan::io {
@@ -24,53 +25,45 @@ bool parse_double(std::string_view text, double& value) {
   return ec == std::errc() && end == text.data() + text.size() && std::isfinite(value);
 }
 
-// Index of the header field named `name`, or -1.
-int find_column(const detail::CsvRecord& header, std::string_view name) {
-  for (size_t i = 0; i < header.fields.size(); ++i)
-    if (trim(header.fields[i].value) == name) return static_cast<int>(i);
-  return -1;
-}
-
 }  // namespace
 
 Result<std::map<std::string, double>> read_bks_csv(const std::string& path,
                                                    const std::string& column) {
   Result<std::string> text = detail::read_text_file(path);
   if (!text) return text.error();
-  Result<std::vector<detail::CsvRecord>> parsed = detail::parse_csv(text.value(), path);
+  csv::Reader reader(text.value(), path);
+  Result<std::vector<csv::Record>> parsed = reader.read_all();
   if (!parsed) return parsed.error();
-  const std::vector<detail::CsvRecord>& records = parsed.value();
+  const std::vector<csv::Record>& records = parsed.value();
   if (records.empty())
     return make_error(ErrorCode::kParse, "the file is empty: expected a header row", {path, 1, 0});
 
-  const detail::CsvRecord& header = records[0];
-  const int value_column = find_column(header, column);
-  if (value_column < 0) {
-    std::vector<std::string> names;
-    for (const detail::CsvField& f : header.fields) names.emplace_back(trim(f.value));
-    return make_error(
-        ErrorCode::kInvalidArgument,
-        fmt::format("unknown column '{}' (the header has: {})", column, fmt::join(names, ", ")),
-        {path, header.line, 0});
+  const csv::Columns header(records[0], path);
+  const std::optional<std::size_t> value_found = header.find(column);
+  if (!value_found) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      fmt::format("unknown column '{}' (the header has: {})", column,
+                                  fmt::join(header.names(), ", ")),
+                      {path, header.line(), 0});
   }
-  const int found = find_column(header, "instance");
-  const int name_column = found < 0 ? 0 : found;
-  const size_t needed = static_cast<size_t>(std::max(value_column, name_column)) + 1;
+  const std::size_t value_column = *value_found;
+  const std::size_t name_column = header.find("instance").value_or(0);
+  const size_t needed = std::max(value_column, name_column) + 1;
 
   std::map<std::string, double> values;
   std::map<std::string, int> first_line;
   for (size_t r = 1; r < records.size(); ++r) {
-    const detail::CsvRecord& record = records[r];
+    const csv::Record& record = records[r];
     if (record.fields.size() < needed) {
       return make_error(
           ErrorCode::kParse,
           fmt::format("row has {} fields, expected at least {} (up to column '{}')",
                       record.fields.size(), needed,
-                      value_column > name_column ? column : trim(header.fields[name_column].value)),
+                      value_column > name_column ? column : header.names()[name_column]),
           {path, record.line, 0});
     }
-    const detail::CsvField& name_field = record.fields[name_column];
-    const detail::CsvField& value_field = record.fields[value_column];
+    const csv::Field& name_field = record.fields[name_column];
+    const csv::Field& value_field = record.fields[value_column];
     const std::string_view value_text = trim(value_field.value);
     if (value_text.empty()) continue;
     const std::string name(trim(name_field.value));

@@ -17,29 +17,7 @@ namespace sendplan::placements {
 namespace {
 
 using detail::CellReader;
-using detail::Sheet;
-using detail::SheetRow;
-
-// Unicode code points of Windows-1252's bytes 0x80–0x9F (undefined ones map to themselves).
-constexpr std::array<char32_t, 32> kWindows1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80–87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88–8F
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90–97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98–9F
-};
-
-void append_utf8(std::string& out, char32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
+using detail::CsvFile;
 
 constexpr const char* kUrn = "URN";
 constexpr const char* kLaCode = "LA (code)";
@@ -272,41 +250,28 @@ bool read_details(const CellReader& cells, Provider& provider) {
 
 }  // namespace
 
-std::string windows1252_to_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 16);
-  for (const char c : bytes) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    if (byte < 0x80) {
-      out += c;
-    } else if (byte < 0xA0) {
-      append_utf8(out, kWindows1252High[byte - 0x80]);
-    } else {
-      append_utf8(out, byte);
-    }
-  }
-  return out;
-}
-
 std::string text_as_utf8(std::string_view bytes, bool* converted) {
   const bool valid = is_valid_utf8(bytes);
   if (converted) *converted = !valid;
   return valid ? std::string(bytes) : windows1252_to_utf8(bytes);
 }
 
-ReadResult<GiasExtract> read_gias_extract(std::string_view bytes, const std::string& file) {
+Checked<GiasExtract> read_gias_extract(std::string_view bytes, const std::string& file) {
   GiasExtract extract;
-  // The converted copy is dropped as soon as it is parsed: a real extract is 60+ MB.
-  Result<Sheet> parsed =
-      Sheet::parse(text_as_utf8(bytes, &extract.converted_from_windows1252), file);
+  // GIAS saves Windows-1252; a file re-saved as UTF-8 is read as that. The reader converts as
+  // it goes: no copy of a real extract (60+ MB) is made.
+  extract.converted_from_windows1252 = !is_valid_utf8(bytes);
+  Result<CsvFile> parsed = CsvFile::read(
+      bytes, file,
+      extract.converted_from_windows1252 ? csv::Encoding::kWindows1252 : csv::Encoding::kUtf8);
   if (!parsed.ok()) return std::vector<Error>{parsed.error()};
-  Sheet& sheet = parsed.value();
+  CsvFile& sheet = parsed.value();
   if (!sheet.require_columns(required_columns(), "a GIAS establishment extract")) {
     return sheet.take_problems();
   }
   const std::string source = source_name(file);
   std::unordered_map<std::string, int> urn_lines;
-  for (const SheetRow& row : sheet.rows()) {
+  for (const csv::Record& row : sheet.rows()) {
     ++extract.rows;
     const CellReader cells(sheet, row);
     const std::string status = to_lower(cells.text(kStatus));
@@ -367,7 +332,7 @@ ReadResult<GiasExtract> read_gias_extract(std::string_view bytes, const std::str
   return extract;
 }
 
-ReadResult<GiasExtract> load_gias_extract(const std::string& path) {
+Checked<GiasExtract> load_gias_extract(const std::string& path) {
   Result<std::string> bytes = io::detail::read_text_file(path);
   if (!bytes.ok()) return std::vector<Error>{bytes.error()};
   return read_gias_extract(bytes.value(), path);

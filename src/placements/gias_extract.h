@@ -37,15 +37,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text_encoding.h"  // is_valid_utf8
+#include "core/text_encoding.h"  // is_valid_utf8, windows1252_to_utf8
 #include "placements/provider.h"
 
 namespace sendplan::placements {
 
-// Windows-1252 bytes as UTF-8: ASCII unchanged, 0x80–0x9F by the code page ("\x92" → U+2019),
-// 0xA0–0xFF as U+00A0–U+00FF; the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F,
-// 0x90, 0x9D) become the C1 controls of the same value, as WHATWG's decoder does.
-std::string windows1252_to_utf8(std::string_view bytes);
+// Windows-1252 bytes as UTF-8 (core/text_encoding.h).
+using sendplan::windows1252_to_utf8;
 // `bytes` unchanged when they are valid UTF-8 (a real Windows-1252 text with any byte above
 // 0x7F almost never is), else converted from Windows-1252; `converted` (if given) says which.
 std::string text_as_utf8(std::string_view bytes, bool* converted = nullptr);
@@ -63,8 +61,8 @@ struct GiasExtract {
 // Problems: kParse for malformed CSV, missing columns (all listed at once) or a malformed cell;
 // kInvalidInput for an impossible value (negative capacity, low age above high age, a URN kept
 // twice, ...).
-ReadResult<GiasExtract> read_gias_extract(std::string_view bytes, const std::string& file);
+Checked<GiasExtract> read_gias_extract(std::string_view bytes, const std::string& file);
 // Reads the file at `path` (one kNotFound or kIo problem when it cannot be read).
-ReadResult<GiasExtract> load_gias_extract(const std::string& path);
+Checked<GiasExtract> load_gias_extract(const std::string& path);
 
 }  // namespace sendplan::placements

@@ -6,14 +6,15 @@
 #include <cmath>
 
 #include "core/text.h"
-#include "io/csv_records.h"
+#include "io/csv_columns.h"
+#include "io/csv_reader.h"
 #include "io/file_text.h"
 
 namespace sendplan::placements {
 
 namespace {
 
-Result<double> coordinate(const io::detail::CsvField& field, const std::string& path) {
+Result<double> coordinate(const csv::Field& field, const std::string& path) {
   double value = 0;
   const char* end = field.value.data() + field.value.size();
   auto [stop, error] = std::from_chars(field.value.data(), end, value);
@@ -30,16 +31,15 @@ Result<double> coordinate(const io::detail::CsvField& field, const std::string& 
 Result<std::vector<GeneratorBorough>> read_london_boroughs(const std::string& path) {
   Result<std::string> text = io::detail::read_text_file(path);
   if (!text.ok()) return text.error();
-  Result<std::vector<io::detail::CsvRecord>> records = io::detail::parse_csv(text.value(), path);
+  csv::Reader reader(text.value(), path);
+  Result<std::vector<csv::Record>> records = reader.read_all();
   if (!records.ok()) return records.error();
   if (records.value().empty()) {
     return make_error(ErrorCode::kParse, "the file is empty", {path, 1, 1});
   }
-  const std::vector<io::detail::CsvField>& header = records.value().front().fields;
+  const csv::Columns header(records.value().front(), path);
   auto column = [&](const char* name) -> Result<std::size_t> {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      if (header[i].value == name) return i;
-    }
+    if (const std::optional<std::size_t> found = header.find(name)) return *found;
     return make_error(ErrorCode::kParse, fmt::format("no column '{}'", name), {path, 1, 1});
   };
   std::size_t at[5];
@@ -52,7 +52,7 @@ Result<std::vector<GeneratorBorough>> read_london_boroughs(const std::string& pa
   }
   std::vector<GeneratorBorough> boroughs;
   for (std::size_t r = 1; r < records.value().size(); ++r) {
-    const io::detail::CsvRecord& row = records.value()[r];
+    const csv::Record& row = records.value()[r];
     if (row.fields.size() != header.size()) {
       return make_error(
           ErrorCode::kParse,

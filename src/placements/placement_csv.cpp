@@ -17,8 +17,7 @@ namespace sendplan::placements {
 namespace {
 
 using detail::CellReader;
-using detail::Sheet;
-using detail::SheetRow;
+using detail::CsvFile;
 
 constexpr std::int64_t kMaxAge = 25;
 constexpr std::int64_t kMaxPounds = 10'000'000;  // a year; more is a typing error
@@ -220,11 +219,10 @@ bool is_child_reference(std::string_view text) {
   return digit;
 }
 
-ReadResult<std::vector<Placement>> read_placement_csv(std::string_view text,
-                                                      const std::string& file) {
-  Result<Sheet> parsed = Sheet::parse(text, file);
+Checked<std::vector<Placement>> read_placement_csv(std::string_view text, const std::string& file) {
+  Result<CsvFile> parsed = CsvFile::read(text, file);
   if (!parsed.ok()) return std::vector<Error>{parsed.error()};
-  Sheet& sheet = parsed.value();
+  CsvFile& sheet = parsed.value();
   sheet.reject_unknown_columns(placement_csv_columns());
   bool columns_ok = sheet.require_columns(
       {"borough", "child_ref", "need", "age", "start_date", "fee_from", "fee_education"},
@@ -239,7 +237,7 @@ ReadResult<std::vector<Placement>> read_placement_csv(std::string_view text,
   std::vector<Placement> placements;
   std::map<std::string, std::size_t> index;  // placement key → position in `placements`
   std::vector<Group> groups;
-  for (const SheetRow& sheet_row : sheet.rows()) {
+  for (const csv::Record& sheet_row : sheet.rows()) {
     const CellReader cells(sheet, sheet_row);
     std::optional<Row> row = read_row(cells);
     if (!row) continue;
@@ -292,7 +290,7 @@ ReadResult<std::vector<Placement>> read_placement_csv(std::string_view text,
   return placements;
 }
 
-ReadResult<std::vector<Placement>> load_placement_csv(const std::string& path) {
+Checked<std::vector<Placement>> load_placement_csv(const std::string& path) {
   Result<std::string> text = io::detail::read_text_file(path);
   if (!text.ok()) return std::vector<Error>{text.error()};
   return read_placement_csv(text.value(), path);

@@ -44,10 +44,9 @@ const std::vector<std::string>& placement_csv_columns();
 bool is_child_reference(std::string_view text);
 
 // Placements in the order of their first row; `file` names the text in problems.
-ReadResult<std::vector<Placement>> read_placement_csv(std::string_view text,
-                                                      const std::string& file);
+Checked<std::vector<Placement>> read_placement_csv(std::string_view text, const std::string& file);
 // Reads the file at `path` (one kNotFound or kIo problem when it cannot be read).
-ReadResult<std::vector<Placement>> load_placement_csv(const std::string& path);
+Checked<std::vector<Placement>> load_placement_csv(const std::string& path);
 
 // The header, then each placement's fee periods oldest first (one row with blank fee cells for
 // a placement without fees); LF line ends.

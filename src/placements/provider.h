@@ -5,15 +5,13 @@
 // Money is in whole pounds a year (fees are set per year per place); coordinates WGS84.
 #pragma once
 
-#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
-#include <utility>
-#include <variant>
 #include <vector>
 
+#include "core/checked.h"  // the readers return Checked<T> (problems as Errors)
 #include "core/error.h"
 #include "geo/coordinates.h"
 
@@ -87,47 +85,5 @@ struct Provider {
   std::string source;               // "s41 list 2022-03-22", "GIAS 20250422", "user", ...
   std::string updated_at;
 };
-
-// What the provider and placement file readers return: the records, or every problem found in
-// the file (each an Error with code kParse or kInvalidInput, the file, the 1-based line and
-// column, and the reason quoting the bad value), in file order; never a partial list.
-template <typename T>
-class [[nodiscard]] ReadResult {
- public:
-  ReadResult(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
-  // `problems` must not be empty.
-  ReadResult(std::vector<Error> problems) : state_(std::move(problems)) {  // NOLINT
-    assert(!std::get<std::vector<Error>>(state_).empty());
-  }
-
-  bool ok() const { return std::holds_alternative<T>(state_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& {
-    assert(ok());
-    return std::get<T>(state_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<T>(std::move(state_));
-  }
-  const std::vector<Error>& problems() const {
-    assert(!ok());
-    return std::get<std::vector<Error>>(state_);
-  }
-  // All the problems as one Error (for Result<T> callers and the CLI exit code).
-  Error error() const;
-
- private:
-  std::variant<T, std::vector<Error>> state_;
-};
-
-// One Error for a list of problems: the first problem's code and location, and a message of
-// "N problems:" followed by one "file:line:column: reason" line per problem.
-Error combine_problems(const std::vector<Error>& problems);
-
-template <typename T>
-Error ReadResult<T>::error() const {
-  return combine_problems(problems());
-}
 
 }  // namespace sendplan::placements

@@ -1,4 +1,4 @@
-// The provider register CSV, and the checked cells shared by the placements readers.
+// The provider register CSV: its rules, and the writer.
 #include "placements/provider_csv.h"
 
 #include <fmt/format.h>
@@ -13,283 +13,17 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "core/text_encoding.h"
 #include "geo/postcode.h"
-#include "io/csv_records.h"
 #include "io/file_text.h"
 
 namespace sendplan::placements {
-namespace detail {
-
-// ---- Sheet ------------------------------------------------------------------------------------
-
-Result<Sheet> Sheet::parse(std::string_view text, std::string file) {
-  std::string converted;  // the text with old Mac line ends made LF, when they were
-  Result<std::string_view> readable = utf8_csv_text(text, file, converted);
-  if (!readable.ok()) return readable.error();
-  Result<std::vector<io::detail::CsvRecord>> records =
-      io::detail::parse_csv(readable.value(), file);
-  if (!records.ok()) return records.error();
-  std::vector<io::detail::CsvRecord>& all = records.value();
-  if (all.empty()) {
-    return make_error(ErrorCode::kParse, "the file is empty (expected a header row)", {file, 1, 1});
-  }
-  Sheet sheet;
-  sheet.file_ = std::move(file);
-  for (io::detail::CsvField& field : all.front().fields) {
-    const std::string name(trim(field.value));
-    const std::size_t column = sheet.header_.size();
-    sheet.header_.push_back(name);
-    sheet.header_cells_.push_back({name, field.line, field.column});
-    const auto [it, inserted] = sheet.index_.emplace(name, column);
-    if (!inserted && !name.empty()) {
-      sheet.header_problem(column, fmt::format("repeated column {} (first as column {})",
-                                               quoted_excerpt(name), it->second + 1));
-    }
-  }
-  sheet.rows_.reserve(all.size() - 1);
-  for (std::size_t r = 1; r < all.size(); ++r) {
-    SheetRow row;
-    row.line = all[r].line;
-    row.cells.reserve(all[r].fields.size());
-    for (io::detail::CsvField& field : all[r].fields) {
-      row.cells.push_back({std::move(field.value), field.line, field.column});
-    }
-    all[r].fields.clear();
-    all[r].fields.shrink_to_fit();
-    // More cells than the header has names: usually an unquoted comma inside a name.
-    if (row.cells.size() > sheet.header_.size()) {
-      for (std::size_t c = sheet.header_.size(); c < row.cells.size(); ++c) {
-        if (trim(row.cells[c].value).empty()) continue;
-        sheet.problems_.push_back(make_error(
-            ErrorCode::kParse,
-            fmt::format("the row has {} fields but the header has {} columns (is a comma in a "
-                        "value not quoted?)",
-                        row.cells.size(), sheet.header_.size()),
-            {sheet.file_, row.cells[c].line, row.cells[c].column}));
-        break;
-      }
-    }
-    sheet.rows_.push_back(std::move(row));
-  }
-  // A column with no name is only a problem when something is written in it.
-  for (std::size_t c = 0; c < sheet.header_.size(); ++c) {
-    if (!sheet.header_[c].empty()) continue;
-    for (const SheetRow& row : sheet.rows_) {
-      if (c < row.cells.size() && !trim(row.cells[c].value).empty()) {
-        sheet.header_problem(
-            c, fmt::format("column {} has no name but line {} has a value in it", c + 1, row.line));
-        break;
-      }
-    }
-  }
-  return sheet;
-}
-
-std::optional<std::size_t> Sheet::column(std::string_view name) const {
-  const auto it = index_.find(name);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
-}
-
-void Sheet::header_problem(std::optional<std::size_t> column, std::string reason, ErrorCode code) {
-  SourceLocation where{file_, 1, 1};
-  if (column && *column < header_cells_.size()) {
-    where.line = header_cells_[*column].line;
-    where.column = header_cells_[*column].column;
-  } else if (!header_cells_.empty()) {
-    where.line = header_cells_.front().line;
-  }
-  problems_.push_back(make_error(code, std::move(reason), std::move(where)));
-}
-
-bool Sheet::require_columns(const std::vector<std::string>& required, std::string_view layout) {
-  std::vector<std::string> missing;
-  for (const std::string& name : required) {
-    if (!column(name)) missing.push_back(quoted_excerpt(name));
-  }
-  if (missing.empty()) return true;
-  header_problem(std::nullopt,
-                 fmt::format("missing column{} {} ({} needs {})", missing.size() == 1 ? "" : "s",
-                             fmt::join(missing, ", "), layout, fmt::join(required, ", ")));
-  return false;
-}
-
-void Sheet::reject_unknown_columns(const std::vector<std::string>& known) {
-  for (std::size_t c = 0; c < header_.size(); ++c) {
-    if (header_[c].empty()) continue;
-    bool found = false;
-    for (const std::string& name : known) found = found || name == header_[c];
-    if (!found) {
-      header_problem(c, fmt::format("unknown column {} (the columns are {})",
-                                    quoted_excerpt(header_[c]), fmt::join(known, ", ")));
-    }
-  }
-}
-
-std::vector<Error> Sheet::take_problems() {
-  std::stable_sort(problems_.begin(), problems_.end(), [](const Error& a, const Error& b) {
-    return a.where.line != b.where.line ? a.where.line < b.where.line
-                                        : a.where.column < b.where.column;
-  });
-  return std::move(problems_);
-}
-
-// ---- CellReader -------------------------------------------------------------------------------
-
-const SheetCell* CellReader::cell(std::string_view column) const {
-  const std::optional<std::size_t> index = sheet_.column(column);
-  if (!index || *index >= row_.cells.size()) return nullptr;
-  return &row_.cells[*index];
-}
-
-std::string_view CellReader::text(std::string_view column) const {
-  const SheetCell* found = cell(column);
-  return found ? from_spreadsheet_safe(trim(found->value)) : std::string_view();
-}
-
-SourceLocation CellReader::where(std::string_view column) const {
-  const SheetCell* found = cell(column);
-  if (found) return {sheet_.file(), found->line, found->column};
-  return {sheet_.file(), row_.line, 1};
-}
-
-void CellReader::problem(std::string_view column, std::string reason, ErrorCode code) const {
-  sheet_.add_problem(make_error(code, fmt::format("{}: {}", column, reason), where(column)));
-}
-
-std::optional<std::string> CellReader::required(std::string_view column) const {
-  const std::string_view value = text(column);
-  if (value.empty()) {
-    problem(column, "required value is empty");
-    return std::nullopt;
-  }
-  return std::string(value);
-}
-
-std::optional<std::int64_t> CellReader::whole_number(std::string_view column, std::int64_t minimum,
-                                                     std::int64_t maximum,
-                                                     std::optional<std::int64_t> blank) const {
-  const std::string_view value = text(column);
-  if (value.empty()) {
-    if (!blank) problem(column, "required value is empty");
-    return blank;
-  }
-  std::int64_t number = 0;
-  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (error != std::errc() || end != value.data() + value.size()) {
-    problem(column, fmt::format("expected a whole number, got {}", quoted_excerpt(value)),
-            ErrorCode::kParse);
-    return std::nullopt;
-  }
-  if (number < minimum) {
-    problem(column, minimum == 0 ? fmt::format("must not be negative, got {}", number)
-                                 : fmt::format("must be at least {}, got {}", minimum, number));
-    return std::nullopt;
-  }
-  if (number > maximum) {
-    problem(column, fmt::format("must be at most {}, got {}", maximum, number));
-    return std::nullopt;
-  }
-  return number;
-}
-
-std::optional<double> CellReader::decimal(std::string_view column, double minimum, double maximum,
-                                          std::string_view what) const {
-  const std::string_view value = text(column);
-  double number = 0.0;
-  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
-      !std::isfinite(number)) {
-    problem(column, fmt::format("expected a number, got {}", quoted_excerpt(value)),
-            ErrorCode::kParse);
-    return std::nullopt;
-  }
-  if (number < minimum || number > maximum) {
-    problem(column,
-            fmt::format("{} is outside {} ({} to {})", excerpt(value), what, minimum, maximum));
-    return std::nullopt;
-  }
-  return number;
-}
-
-std::optional<bool> CellReader::yes_no(std::string_view column, std::optional<bool> blank) const {
-  const std::string value = to_lower(text(column));
-  if (value == "yes") return true;
-  if (value == "no") return false;
-  if (value.empty()) {
-    if (!blank) problem(column, "required value is empty (expected yes or no)");
-    return blank;
-  }
-  problem(column, fmt::format("expected yes or no, got {}", quoted_excerpt(text(column))),
-          ErrorCode::kParse);
-  return std::nullopt;
-}
-
-std::optional<std::string> CellReader::iso_date(std::string_view column, bool optional) const {
-  const std::string_view value = text(column);
-  if (value.empty()) {
-    if (optional) return std::string();
-    problem(column, "required value is empty (expected a date YYYY-MM-DD)");
-    return std::nullopt;
-  }
-  const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-';
-  std::optional<std::string> date = parse_iso_date(value);
-  if (!date) {
-    if (shaped) {
-      problem(column, fmt::format("no such date {}", quoted_excerpt(value)));
-    } else {
-      problem(column, fmt::format("expected a date YYYY-MM-DD, got {}", quoted_excerpt(value)),
-              ErrorCode::kParse);
-    }
-  }
-  return date;
-}
-
-// ---- text helpers -----------------------------------------------------------------------------
-
-bool valid_date(int year, int month, int day) {
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days = month == 2 && leap ? 29 : kDays[month - 1];
-  return day <= days;
-}
-
-std::optional<std::string> parse_iso_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  }
-  const auto number = [&](std::size_t from, std::size_t length) {
-    int value = 0;
-    for (std::size_t i = from; i < from + length; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  if (!valid_date(number(0, 4), number(5, 2), number(8, 2))) return std::nullopt;
-  return std::string(text);
-}
-
-void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += csv_cell(fields[i]);
-  }
-  out += '\n';
-}
-
-std::string format_decimal(double value) {
-  return fmt::format("{}", value);
-}
-
-}  // namespace detail
 
 // ---- the provider register --------------------------------------------------------------------
 
 namespace {
 
 using detail::CellReader;
-using detail::Sheet;
+using detail::CsvFile;
 
 // Great Britain and its waters, generously: a coordinate outside is a typing error.
 constexpr double kMinLatitude = 49.0, kMaxLatitude = 61.0;
@@ -541,11 +275,10 @@ const std::vector<std::string>& provider_csv_columns() {
   return columns;
 }
 
-ReadResult<std::vector<Provider>> read_provider_csv(std::string_view text,
-                                                    const std::string& file) {
-  Result<Sheet> parsed = Sheet::parse(text, file);
+Checked<std::vector<Provider>> read_provider_csv(std::string_view text, const std::string& file) {
+  Result<CsvFile> parsed = CsvFile::read(text, file);
   if (!parsed.ok()) return std::vector<Error>{parsed.error()};
-  Sheet& sheet = parsed.value();
+  CsvFile& sheet = parsed.value();
   sheet.reject_unknown_columns(provider_csv_columns());
   if (!sheet.require_columns({"name", "type"}, "the provider register")) {
     return sheet.take_problems();
@@ -553,7 +286,7 @@ ReadResult<std::vector<Provider>> read_provider_csv(std::string_view text,
   std::vector<Provider> providers;
   std::unordered_map<std::int64_t, int> id_lines;
   std::unordered_map<std::string, int> urn_lines;
-  for (const detail::SheetRow& row : sheet.rows()) {
+  for (const csv::Record& row : sheet.rows()) {
     const CellReader cells(sheet, row);
     std::optional<Provider> provider = read_provider_row(cells, id_lines, urn_lines);
     if (provider) providers.push_back(std::move(*provider));
@@ -562,7 +295,7 @@ ReadResult<std::vector<Provider>> read_provider_csv(std::string_view text,
   return providers;
 }
 
-ReadResult<std::vector<Provider>> load_provider_csv(const std::string& path) {
+Checked<std::vector<Provider>> load_provider_csv(const std::string& path) {
   Result<std::string> text = io::detail::read_text_file(path);
   if (!text.ok()) return std::vector<Error>{text.error()};
   return read_provider_csv(text.value(), path);

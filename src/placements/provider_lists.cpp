@@ -16,8 +16,7 @@ namespace sendplan::placements {
 namespace {
 
 using detail::CellReader;
-using detail::Sheet;
-using detail::SheetRow;
+using detail::CsvFile;
 
 struct Section41Columns {
   const char* local_authority;
@@ -117,7 +116,7 @@ bool month_year(std::string_view text) {
   return false;
 }
 
-bool has_columns(const Sheet& sheet, std::initializer_list<const char*> names) {
+bool has_columns(const CsvFile& sheet, std::initializer_list<const char*> names) {
   if (sheet.header().size() != names.size()) return false;
   for (const char* name : names) {
     if (!sheet.column(name)) return false;
@@ -144,11 +143,11 @@ std::optional<std::string> read_name(const CellReader& cells, const char* column
   return name;
 }
 
-void read_section41(Sheet& sheet, const Section41Columns& columns, const std::string& file,
+void read_section41(CsvFile& sheet, const Section41Columns& columns, const std::string& file,
                     ProviderList& list) {
   const std::string source = source_name("DfE section 41 list", file);
   bool removed_section = false;
-  for (const SheetRow& row : sheet.rows()) {
+  for (const csv::Record& row : sheet.rows()) {
     const CellReader cells(sheet, row);
     // A row repeating the GOV.UK header starts a new section of the list.
     if (to_lower(cells.text(columns.local_authority)) == "local authority" &&
@@ -207,9 +206,9 @@ void read_section41(Sheet& sheet, const Section41Columns& columns, const std::st
   }
 }
 
-void read_not_section41(Sheet& sheet, const std::string& file, ProviderList& list) {
+void read_not_section41(CsvFile& sheet, const std::string& file, ProviderList& list) {
   const std::string source = source_name("DfE independent special schools list", file);
-  for (const SheetRow& row : sheet.rows()) {
+  for (const csv::Record& row : sheet.rows()) {
     const CellReader cells(sheet, row);
     Provider provider;
     bool good = true;
@@ -259,10 +258,10 @@ const char* provider_list_layout_name(ProviderListLayout layout) {
   return "?";
 }
 
-ReadResult<ProviderList> read_provider_list(std::string_view text, const std::string& file) {
-  Result<Sheet> parsed = Sheet::parse(text, file);
+Checked<ProviderList> read_provider_list(std::string_view text, const std::string& file) {
+  Result<CsvFile> parsed = CsvFile::read(text, file);
   if (!parsed.ok()) return std::vector<Error>{parsed.error()};
-  Sheet& sheet = parsed.value();
+  CsvFile& sheet = parsed.value();
   ProviderList list;
   const auto section41_header = [&](const Section41Columns& c) {
     return has_columns(sheet, {c.local_authority, c.name, c.type, c.date});
@@ -288,7 +287,7 @@ ReadResult<ProviderList> read_provider_list(std::string_view text, const std::st
   return list;
 }
 
-ReadResult<ProviderList> load_provider_list(const std::string& path) {
+Checked<ProviderList> load_provider_list(const std::string& path) {
   Result<std::string> text = io::detail::read_text_file(path);
   if (!text.ok()) return std::vector<Error>{text.error()};
   return read_provider_list(text.value(), path);

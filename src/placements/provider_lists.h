@@ -44,8 +44,8 @@ struct ProviderList {
 // (2022-03-22)" for ..._2022_03_22.csv, "DfE independent special schools list (2022)" for
 // ..._2022.csv. Problems: kParse for an unknown header (listing the layouts known), and one per
 // bad cell (empty name, unknown type, bad date or LA number, unknown section heading).
-ReadResult<ProviderList> read_provider_list(std::string_view text, const std::string& file);
+Checked<ProviderList> read_provider_list(std::string_view text, const std::string& file);
 // Reads the file at `path` (one kNotFound or kIo problem when it cannot be read).
-ReadResult<ProviderList> load_provider_list(const std::string& path);
+Checked<ProviderList> load_provider_list(const std::string& path);
 
 }  // namespace sendplan::placements

@@ -16,31 +16,31 @@ namespace sendplan::placements {
 namespace {
 
 // The providers of one file, whatever its layout: the first reader that recognises the header.
-ReadResult<std::pair<std::string, std::vector<Provider>>> read_providers(const RegisterFile& file) {
+Checked<std::pair<std::string, std::vector<Provider>>> read_providers(const RegisterFile& file) {
   using Named = std::pair<std::string, std::vector<Provider>>;
   const std::string first_line = file.content.substr(0, file.content.find('\n'));
   if (first_line.find("URN") != std::string::npos &&
       first_line.find("EstablishmentName") != std::string::npos) {
-    ReadResult<GiasExtract> gias = read_gias_extract(file.content, file.name);
+    Checked<GiasExtract> gias = read_gias_extract(file.content, file.name);
     if (!gias.ok()) return gias.problems();
     return Named{"GIAS extract", gias.value().providers};
   }
   if (first_line.find("age_low") != std::string::npos &&
       first_line.find("needs") != std::string::npos) {
-    ReadResult<std::vector<Provider>> register_csv = read_provider_csv(file.content, file.name);
+    Checked<std::vector<Provider>> register_csv = read_provider_csv(file.content, file.name);
     if (!register_csv.ok()) return register_csv.problems();
     return Named{"provider register CSV", register_csv.value()};
   }
-  ReadResult<ProviderList> list = read_provider_list(file.content, file.name);
+  Checked<ProviderList> list = read_provider_list(file.content, file.name);
   if (!list.ok()) return list.problems();
   return Named{provider_list_layout_name(list.value().layout), list.value().providers};
 }
 
 }  // namespace
 
-ReadResult<ProviderFilesReport> import_provider_files(store::Store& store,
-                                                      const std::vector<RegisterFile>& files,
-                                                      const std::string& imported_by) {
+Checked<ProviderFilesReport> import_provider_files(store::Store& store,
+                                                   const std::vector<RegisterFile>& files,
+                                                   const std::string& imported_by) {
   ProviderFilesReport report;
   std::vector<Error> problems;
   std::vector<store::ProviderRecord> records;
@@ -90,11 +90,11 @@ Result<std::vector<Placement>> load_placements(store::Store& store, const std::s
   return placements;
 }
 
-ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
-                                                            const std::string& borough,
-                                                            const RegisterFile& file,
-                                                            const std::string& recorded_by) {
-  ReadResult<std::vector<Placement>> read = read_placement_csv(file.content, file.name);
+Checked<std::vector<std::int64_t>> import_placement_file(store::Store& store,
+                                                         const std::string& borough,
+                                                         const RegisterFile& file,
+                                                         const std::string& recorded_by) {
+  Checked<std::vector<Placement>> read = read_placement_csv(file.content, file.name);
   if (!read.ok()) return read.problems();
   Result<std::vector<store::ProviderRecord>> providers = store.list_providers();
   if (!providers.ok()) return std::vector<Error>{providers.error()};

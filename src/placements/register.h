@@ -30,9 +30,9 @@ struct ProviderFilesReport {
 // sendplan's provider register CSV. Every problem of every bad file (nothing imported); else all
 // providers go in in one transaction (see Store::import_providers). A store failure is the one
 // problem.
-ReadResult<ProviderFilesReport> import_provider_files(store::Store& store,
-                                                      const std::vector<RegisterFile>& files,
-                                                      const std::string& imported_by);
+Checked<ProviderFilesReport> import_provider_files(store::Store& store,
+                                                   const std::vector<RegisterFile>& files,
+                                                   const std::string& imported_by);
 
 Result<std::vector<Provider>> load_providers(store::Store& store);
 // `borough` "" = every borough.
@@ -41,10 +41,10 @@ Result<std::vector<Placement>> load_placements(store::Store& store, const std::s
 // The placements register CSV of one borough: every row must be that borough's (kInvalidInput
 // naming the line otherwise), providers named by id or URN must be in the register. All or
 // nothing: every problem is listed. Returns the new placements' ids.
-ReadResult<std::vector<std::int64_t>> import_placement_file(store::Store& store,
-                                                            const std::string& borough,
-                                                            const RegisterFile& file,
-                                                            const std::string& recorded_by);
+Checked<std::vector<std::int64_t>> import_placement_file(store::Store& store,
+                                                         const std::string& borough,
+                                                         const RegisterFile& file,
+                                                         const std::string& recorded_by);
 
 // SEN2's children with an EHC plan in independent and non-maintained special schools, by DfE LA
 // number and primary need, in the newest January the store's statistics have (`period` "" when

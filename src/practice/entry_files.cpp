@@ -16,8 +16,7 @@
 #include <variant>
 
 #include "core/text.h"
-#include "core/text_encoding.h"
-#include "io/csv_records.h"
+#include "io/csv_reader.h"
 #include "practice/entry_checks.h"
 #include "practice/entry_json.h"
 #include "practice/london_time.h"
@@ -421,20 +420,22 @@ std::string entries_json(const std::vector<PracticeEntry>& entries) {
   return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-transport::InputResult<std::vector<PracticeEntry>> read_entries_csv(
+Checked<std::vector<PracticeEntry>, transport::Problem> read_entries_csv(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs) {
-  std::string storage;
-  const Result<std::string_view> utf8 = utf8_csv_text(text, file, storage);
-  if (!utf8.ok())
-    return std::vector<Problem>{{file, utf8.error().where.line, "", utf8.error().message}};
-  Result<std::vector<io::detail::CsvRecord>> records = io::detail::parse_csv(utf8.value(), file);
+  csv::Reader reader(text, file);
+  Result<std::vector<csv::Record>> records = reader.read_all();
   if (!records.ok()) {
+    // A problem with the encoding says where it is ("byte 0xE9 at line 3, column 7"); one with
+    // the quoting is told its place on the line here.
     const Error& error = records.error();
-    return std::vector<Problem>{
-        {file, error.where.line, "",
-         fmt::format("{} (at character {} of the line)", error.message, error.where.column)}};
+    const bool placed =
+        error.where.column == 0 || error.message.find(" at line ") != std::string::npos;
+    return std::vector<Problem>{{file, error.where.line, "",
+                                 placed ? error.message
+                                        : fmt::format("{} (at character {} of the line)",
+                                                      error.message, error.where.column)}};
   }
-  const std::vector<io::detail::CsvRecord>& rows = records.value();
+  const std::vector<csv::Record>& rows = records.value();
   if (rows.empty()) {
     return std::vector<Problem>{{file, 0, "",
                                  "the file is empty: expected a header row naming "
@@ -443,10 +444,10 @@ transport::InputResult<std::vector<PracticeEntry>> read_entries_csv(
 
   // The header: every column known, none twice, the required ones there.
   std::vector<Problem> problems;
-  const io::detail::CsvRecord& header = rows.front();
+  const csv::Record& header = rows.front();
   std::vector<const Column*> layout;
   std::set<std::string> seen;
-  for (const io::detail::CsvField& field : header.fields) {
+  for (const csv::Field& field : header.fields) {
     const std::string name = to_lower(trim(field.value));
     const Column* column = find_column(name, true);
     if (column == nullptr) {
@@ -465,7 +466,7 @@ transport::InputResult<std::vector<PracticeEntry>> read_entries_csv(
 
   std::vector<PracticeEntry> entries;
   for (std::size_t r = 1; r < rows.size(); ++r) {
-    const io::detail::CsvRecord& row = rows[r];
+    const csv::Record& row = rows[r];
     if (row.fields.size() != layout.size()) {
       problems.push_back({file, row.line, "",
                           fmt::format("the row has {} cells; the header has {}", row.fields.size(),
@@ -476,7 +477,7 @@ transport::InputResult<std::vector<PracticeEntry>> read_entries_csv(
     std::map<std::string, int> line_of;  // column → the line its cell starts on
     std::set<std::string> unread;        // columns whose value could not be read
     for (std::size_t c = 0; c < layout.size(); ++c) {
-      const io::detail::CsvField& field = row.fields[c];
+      const csv::Field& field = row.fields[c];
       line_of[layout[c]->name] = field.line;
       const ReadProblem problem = read_cell(field.value, entry, *layout[c]);
       if (!problem.empty()) {
@@ -497,7 +498,7 @@ transport::InputResult<std::vector<PracticeEntry>> read_entries_csv(
   return entries;
 }
 
-transport::InputResult<std::vector<PracticeEntry>> read_entries_json(
+Checked<std::vector<PracticeEntry>, transport::Problem> read_entries_json(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs) {
   nlohmann::json document;
   try {

@@ -30,9 +30,9 @@ std::string entries_json(const std::vector<store::PracticeEntry>& entries);
 // every element (JSON), checking each entry as draft_problems does (and submission_problems for
 // states past "draft") against `boroughs`; all the problems, with line (CSV) or entry number
 // (JSON, row = 1-based index) and column, or every entry. `file` names the source in problems.
-transport::InputResult<std::vector<store::PracticeEntry>> read_entries_csv(
+Checked<std::vector<store::PracticeEntry>, transport::Problem> read_entries_csv(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs);
-transport::InputResult<std::vector<store::PracticeEntry>> read_entries_json(
+Checked<std::vector<store::PracticeEntry>, transport::Problem> read_entries_json(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs);
 
 }  // namespace sendplan::practice

@@ -15,15 +15,14 @@
 #include <utility>
 
 #include "core/text.h"
-#include "transport/csv_table.h"
+#include "transport/input_table.h"
 #include "transport/row_reader.h"
 
 namespace sendplan::report {
 namespace {
 
 using transport::Run;
-using transport::detail::CsvRow;
-using transport::detail::CsvTable;
+using transport::detail::InputTable;
 using transport::detail::ProblemList;
 using transport::detail::RowReader;
 
@@ -60,7 +59,7 @@ struct RouteRows {
 };
 
 std::optional<Run> read_run(const RowReader& row) {
-  const std::string value = transport::detail::to_lower(row.text("run"));
+  const std::string value = to_lower(row.text("run"));
   if (value == "am") return Run::kMorning;
   if (value == "pm") return Run::kAfternoon;
   row.problem("run", value.empty() ? std::string("required value is empty (expected AM or PM)")
@@ -70,7 +69,7 @@ std::optional<Run> read_run(const RowReader& row) {
 }
 
 std::optional<bool> read_action(const RowReader& row) {
-  const std::string value = transport::detail::to_lower(row.text("action"));
+  const std::string value = to_lower(row.text("action"));
   if (value == "pickup") return true;
   if (value == "dropoff") return false;
   row.problem("action", value.empty()
@@ -80,7 +79,7 @@ std::optional<bool> read_action(const RowReader& row) {
   return std::nullopt;
 }
 
-Row read_row(const CsvTable& table, const CsvRow& csv_row, ProblemList& problems) {
+Row read_row(const InputTable& table, const csv::Record& csv_row, ProblemList& problems) {
   const RowReader reader(table, csv_row, problems);
   const size_t problems_before = problems.size();
   Row row;
@@ -259,23 +258,23 @@ CurrentRoute to_current_route(const RouteRows& rows) {
 
 }  // namespace
 
-transport::InputResult<std::vector<CurrentRoute>> parse_current_routes(
+Checked<std::vector<CurrentRoute>, transport::Problem> parse_current_routes(
     std::string_view text, const std::string& file_name) {
   ProblemList problems(file_name);
-  const CsvTable table = CsvTable::parse(text, problems);
+  const InputTable table = read_input_table(text, problems);
   if (!problems.empty()) return std::move(problems.problems());
   if (!table.require_columns({"run", "route_id", "vehicle_type", "seq", "pupil_id", "action"},
                              problems)) {
     return std::move(problems.problems());
   }
-  if (table.rows().empty()) {
+  if (table.rows.empty()) {
     problems.add(table.header_line(), "", "no routes: the file has a header but no stop rows");
     return std::move(problems.problems());
   }
 
   std::vector<Row> rows;
-  rows.reserve(table.rows().size());
-  for (const CsvRow& csv_row : table.rows()) rows.push_back(read_row(table, csv_row, problems));
+  rows.reserve(table.rows.size());
+  for (const csv::Record& csv_row : table.rows) rows.push_back(read_row(table, csv_row, problems));
   const std::vector<RouteRows> routes = group_by_route(rows);
   for (const RouteRows& route : routes) {
     check_one_run_and_vehicle(route, problems);
@@ -297,7 +296,8 @@ transport::InputResult<std::vector<CurrentRoute>> parse_current_routes(
   return current;
 }
 
-transport::InputResult<std::vector<CurrentRoute>> read_current_routes(const std::string& path) {
+Checked<std::vector<CurrentRoute>, transport::Problem> read_current_routes(
+    const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return std::vector<transport::Problem>{{path, 0, "", "cannot open the file (does it exist?)"}};
@@ -308,7 +308,7 @@ transport::InputResult<std::vector<CurrentRoute>> read_current_routes(const std:
   return parse_current_routes(text.str(), path);
 }
 
-transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current_routes(
+Checked<std::vector<transport::CurrentRoute>, transport::Problem> resolve_current_routes(
     const std::vector<CurrentRoute>& routes, const transport::TransportInputs& inputs,
     const std::string& file) {
   std::unordered_map<std::string, int> pupils, fleet;

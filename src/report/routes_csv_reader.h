@@ -51,15 +51,15 @@ struct CurrentRoute {
 };
 
 // Routes in order of their first row. `file_name` names the text in problems.
-transport::InputResult<std::vector<CurrentRoute>> parse_current_routes(
+Checked<std::vector<CurrentRoute>, transport::Problem> parse_current_routes(
     std::string_view text, const std::string& file_name);
 // The same, reading `path` (problems name the path; an unreadable file is a problem at row 0).
-transport::InputResult<std::vector<CurrentRoute>> read_current_routes(const std::string& path);
+Checked<std::vector<CurrentRoute>, transport::Problem> read_current_routes(const std::string& path);
 
 // The routes with pupils and vehicle types resolved against the inputs, ready for
 // transport::cost_current_routes: every pupil id not in pupils.csv and every vehicle type not in
 // fleet.csv is a problem at its row of `file_name`.
-transport::InputResult<std::vector<transport::CurrentRoute>> resolve_current_routes(
+Checked<std::vector<transport::CurrentRoute>, transport::Problem> resolve_current_routes(
     const std::vector<CurrentRoute>& routes, const transport::TransportInputs& inputs,
     const std::string& file_name);
 

@@ -33,8 +33,8 @@ void Api::upload(const httplib::Request& request, httplib::Response& response) {
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), kind + ".csv");
 
-  transport::InputResult<int> rows = check_input(kind, request.body, file_name, name, atlas_,
-                                                 settings_.policy, settings_.postcodes);
+  Checked<int, transport::Problem> rows = check_input(kind, request.body, file_name, name, atlas_,
+                                                      settings_.policy, settings_.postcodes);
   if (!rows) {
     const auto& problems = rows.problems();
     return send_json(

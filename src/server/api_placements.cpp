@@ -80,7 +80,7 @@ std::string cell_of(const json& body, const std::string& column) {
 }
 
 // The provider in a request body, checked by the register CSV's own rules (one row).
-pl::ReadResult<pl::Provider> provider_from_body(const json& body) {
+Checked<pl::Provider> provider_from_body(const json& body) {
   std::string header;
   std::string row;
   for (const std::string& column : pl::provider_csv_columns()) {
@@ -88,7 +88,7 @@ pl::ReadResult<pl::Provider> provider_from_body(const json& body) {
     header += (first ? "" : ",") + column;
     row += (first ? "" : ",") + csv_cell(column == "id" ? std::string() : cell_of(body, column));
   }
-  pl::ReadResult<std::vector<pl::Provider>> read =
+  Checked<std::vector<pl::Provider>> read =
       pl::read_provider_csv(header + "\n" + row + "\n", "provider");
   if (!read.ok()) return read.problems();
   return read.value().front();
@@ -317,7 +317,7 @@ void Api::save_provider(const httplib::Request& request, httplib::Response& resp
   if (!who || !may_edit_register(*who, response)) return;
   Result<json> body = parse_object(request);
   if (!body) return send_error(response, body.error());
-  pl::ReadResult<pl::Provider> provider = provider_from_body(body.value());
+  Checked<pl::Provider> provider = provider_from_body(body.value());
   if (!provider) {
     // Problems of a body name the field (the register's rules say "field: reason").
     json problems = json::array();
@@ -440,7 +440,7 @@ void Api::import_providers(const httplib::Request& request, httplib::Response& r
   if (!who || !may_edit_register(*who, response)) return;
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), "providers.csv");
-  pl::ReadResult<pl::ProviderFilesReport> report =
+  Checked<pl::ProviderFilesReport> report =
       pl::import_provider_files(store_, {{file_name, request.body}}, who->user.username);
   if (!report) return send_problems(response, report.problems(), file_name);
   const store::ProviderImportOutcome& outcome = report.value().outcome;
@@ -495,7 +495,7 @@ void Api::upload_placements(const httplib::Request& request, httplib::Response& 
   if (!access) return;
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), "placements.csv");
-  pl::ReadResult<std::vector<std::int64_t>> ids = pl::import_placement_file(
+  Checked<std::vector<std::int64_t>> ids = pl::import_placement_file(
       store_, access->borough, {file_name, request.body}, access->who.user.username);
   if (!ids) return send_problems(response, ids.problems(), file_name);
   if (!audit(access->who, "upload placements", access->borough,

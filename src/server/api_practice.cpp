@@ -1,6 +1,7 @@
-// Api: the practice repository (issue 14; docs/guide/practice.md): entries, their search, attachments,
-// import and export, and a borough's practice page. Who may do what is practice/workflow.h's;
-// these handlers apply it. An entry a user may not read is answered 404, as if it did not exist.
+// Api: the practice repository (issue 14; docs/guide/practice.md): entries, their search,
+// attachments, import and export, and a borough's practice page. Who may do what is
+// practice/workflow.h's; these handlers apply it. An entry a user may not read is answered 404, as
+// if it did not exist.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -496,7 +497,7 @@ void Api::import_practice(const httplib::Request& request, httplib::Response& re
     return send_error(response, 400, "bad_request", "format is csv or json");
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), "practice." + format);
-  transport::InputResult<std::vector<store::PracticeEntry>> read =
+  Checked<std::vector<store::PracticeEntry>, transport::Problem> read =
       format == "csv" ? practice::read_entries_csv(request.body, file_name, borough_names())
                       : practice::read_entries_json(request.body, file_name, borough_names());
   if (!read) {

@@ -10,10 +10,11 @@ bool is_input_kind(const std::string& kind) {
   return kind == "pupils" || kind == "schools" || kind == "fleet" || kind == "current";
 }
 
-transport::InputResult<int> check_input(const std::string& kind, const std::string& text,
-                                        const std::string& file_name, const std::string& borough,
-                                        const BoroughAtlas& atlas, const transport::Policy& policy,
-                                        const geo::PostcodeDirectory* postcodes) {
+Checked<int, transport::Problem> check_input(const std::string& kind, const std::string& text,
+                                             const std::string& file_name,
+                                             const std::string& borough, const BoroughAtlas& atlas,
+                                             const transport::Policy& policy,
+                                             const geo::PostcodeDirectory* postcodes) {
   if (kind == "pupils") {
     auto pupils = transport::parse_pupils(text, file_name, policy, postcodes);
     if (!pupils) return pupils.problems();
@@ -46,12 +47,10 @@ transport::InputResult<int> check_input(const std::string& kind, const std::stri
   return stops;
 }
 
-transport::InputResult<BoroughInputs> read_borough_inputs(const store::Dataset& pupils,
-                                                          const store::Dataset& schools,
-                                                          const store::Dataset& fleet,
-                                                          const store::Dataset* current,
-                                                          const transport::Policy& policy,
-                                                          const geo::PostcodeDirectory* postcodes) {
+Checked<BoroughInputs, transport::Problem> read_borough_inputs(
+    const store::Dataset& pupils, const store::Dataset& schools, const store::Dataset& fleet,
+    const store::Dataset* current, const transport::Policy& policy,
+    const geo::PostcodeDirectory* postcodes) {
   std::vector<transport::Problem> problems;
   auto take = [&](auto result) {
     if (!result)

@@ -21,10 +21,11 @@ namespace sendplan::server {
 bool is_input_kind(const std::string& kind);
 
 // The data rows of a valid file of `kind` for `borough`, or every problem found.
-transport::InputResult<int> check_input(const std::string& kind, const std::string& text,
-                                        const std::string& file_name, const std::string& borough,
-                                        const BoroughAtlas& atlas, const transport::Policy& policy,
-                                        const geo::PostcodeDirectory* postcodes);
+Checked<int, transport::Problem> check_input(const std::string& kind, const std::string& text,
+                                             const std::string& file_name,
+                                             const std::string& borough, const BoroughAtlas& atlas,
+                                             const transport::Policy& policy,
+                                             const geo::PostcodeDirectory* postcodes);
 
 // The latest inputs of a borough, read and cross-checked for planning.
 struct BoroughInputs {
@@ -33,12 +34,10 @@ struct BoroughInputs {
   std::int64_t pupils_dataset = 0, schools_dataset = 0, fleet_dataset = 0, current_dataset = 0;
 };
 // `datasets`: pupils, schools, fleet and optionally current (missing kinds are not passed).
-transport::InputResult<BoroughInputs> read_borough_inputs(const store::Dataset& pupils,
-                                                          const store::Dataset& schools,
-                                                          const store::Dataset& fleet,
-                                                          const store::Dataset* current,
-                                                          const transport::Policy& policy,
-                                                          const geo::PostcodeDirectory* postcodes);
+Checked<BoroughInputs, transport::Problem> read_borough_inputs(
+    const store::Dataset& pupils, const store::Dataset& schools, const store::Dataset& fleet,
+    const store::Dataset* current, const transport::Policy& policy,
+    const geo::PostcodeDirectory* postcodes);
 
 // [{"file","row","column","reason"}] (at most `limit` of them).
 nlohmann::json problems_json(const std::vector<transport::Problem>& problems, size_t limit = 1000);

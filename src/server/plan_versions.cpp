@@ -8,7 +8,7 @@
 #include <set>
 
 #include "report/text_format.h"
-#include "transport/csv_table.h"
+#include "transport/input_table.h"
 
 namespace sendplan::server {
 namespace {
@@ -52,15 +52,15 @@ struct ChildRun {
 
 Result<std::vector<ChildRun>> read_pupils_csv(const std::string& text, std::int64_t plan) {
   transport::detail::ProblemList problems(fmt::format("plan {} pupils.csv", plan));
-  const transport::detail::CsvTable table = transport::detail::CsvTable::parse(text, problems);
+  const transport::detail::InputTable table = transport::detail::read_input_table(text, problems);
   if (!table.require_columns({"pupil_id", "run", "route_id", "pickup_time", "dropoff_time"},
                              problems) ||
       !problems.empty())
     return make_error(ErrorCode::kInvalidInput,
                       fmt::format("plan {}'s stored pupils.csv cannot be read", plan));
   std::vector<ChildRun> rows;
-  rows.reserve(table.rows().size());
-  for (const transport::detail::CsvRow& row : table.rows()) {
+  rows.reserve(table.rows.size());
+  for (const csv::Record& row : table.rows) {
     rows.push_back({std::string(table.cell(row, "pupil_id")), std::string(table.cell(row, "run")),
                     std::string(table.cell(row, "route_id")),
                     std::string(table.cell(row, "pickup_time")),

@@ -14,12 +14,12 @@ constexpr detail::LocationColumns kDepot{"depot_postcode", "depot_lat", "depot_l
 
 }  // namespace
 
-InputResult<std::vector<VehicleType>> parse_fleet(std::string_view text,
-                                                  const std::string& file_name,
-                                                  const Policy& policy,
-                                                  const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<VehicleType>, Problem> parse_fleet(std::string_view text,
+                                                       const std::string& file_name,
+                                                       const Policy& policy,
+                                                       const geo::PostcodeDirectory* postcodes) {
   detail::ProblemList problems(file_name);
-  const detail::CsvTable table = detail::CsvTable::parse(text, problems);
+  const detail::InputTable table = detail::read_input_table(text, problems);
   if (!problems.empty()) return std::move(problems.problems());
   bool columns_ok =
       table.require_columns({"vehicle_type", "seats", "wheelchair_spaces", "available",
@@ -30,7 +30,7 @@ InputResult<std::vector<VehicleType>> parse_fleet(std::string_view text,
 
   std::vector<VehicleType> fleet;
   std::unordered_map<std::string, int> row_of_name;
-  for (const detail::CsvRow& csv_row : table.rows()) {
+  for (const csv::Record& csv_row : table.rows) {
     const detail::RowReader row(table, csv_row, problems);
     const size_t problems_before = problems.size();
     VehicleType vehicle;

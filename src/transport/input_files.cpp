@@ -28,7 +28,7 @@ std::optional<std::string> read_text(const std::string& path, std::vector<Proble
 }
 
 template <typename T, typename Parse>
-InputResult<std::vector<T>> read_file(const std::string& path, Parse parse) {
+Checked<std::vector<T>, Problem> read_file(const std::string& path, Parse parse) {
   std::vector<Problem> problems;
   const std::optional<std::string> text = read_text(path, problems);
   if (!text) return problems;
@@ -41,22 +41,22 @@ const char* phase_name(Phase phase) {
   return phase == Phase::kPrimary ? "primary" : "secondary";
 }
 
-InputResult<std::vector<Pupil>> read_pupils(const std::string& path, const Policy& policy,
-                                            const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<Pupil>, Problem> read_pupils(const std::string& path, const Policy& policy,
+                                                 const geo::PostcodeDirectory* postcodes) {
   return read_file<Pupil>(path, [&](std::string_view text, const std::string& name) {
     return parse_pupils(text, name, policy, postcodes);
   });
 }
 
-InputResult<std::vector<School>> read_schools(const std::string& path, const Policy& policy,
-                                              const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<School>, Problem> read_schools(const std::string& path, const Policy& policy,
+                                                   const geo::PostcodeDirectory* postcodes) {
   return read_file<School>(path, [&](std::string_view text, const std::string& name) {
     return parse_schools(text, name, policy, postcodes);
   });
 }
 
-InputResult<std::vector<VehicleType>> read_fleet(const std::string& path, const Policy& policy,
-                                                 const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<VehicleType>, Problem> read_fleet(const std::string& path, const Policy& policy,
+                                                      const geo::PostcodeDirectory* postcodes) {
   return read_file<VehicleType>(path, [&](std::string_view text, const std::string& name) {
     return parse_fleet(text, name, policy, postcodes);
   });
@@ -78,8 +78,9 @@ std::vector<Problem> validate_references(const std::vector<Pupil>& pupils,
   return problems;
 }
 
-InputResult<TransportInputs> read_transport_inputs(const InputPaths& paths, const Policy& policy,
-                                                   const geo::PostcodeDirectory* postcodes) {
+Checked<TransportInputs, Problem> read_transport_inputs(const InputPaths& paths,
+                                                        const Policy& policy,
+                                                        const geo::PostcodeDirectory* postcodes) {
   auto pupils = read_pupils(paths.pupils, policy, postcodes);
   auto schools = read_schools(paths.schools, policy, postcodes);
   auto fleet = read_fleet(paths.fleet, policy, postcodes);

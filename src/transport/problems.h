@@ -1,14 +1,13 @@
 // Input problems: every fault found in a planner input file, with the file, the 1-based line
 // (row 1 is the header) and the column name, so a person can fix them all in one pass.
-// InputResult<T> is a value or the full list of problems (never a partial value).
+// A reader returns Checked<T, Problem> (core/checked.h): a value or the full list of problems
+// (never a partial value).
 #pragma once
 
-#include <cassert>
 #include <string>
-#include <utility>
-#include <variant>
 #include <vector>
 
+#include "core/checked.h"
 #include "core/error.h"
 
 namespace sendplan::transport {
@@ -29,33 +28,9 @@ std::string format_problems(const std::vector<Problem>& problems);
 // such as the CLI exit code; where.file is the first problem's file.
 Error problems_to_error(const std::vector<Problem>& problems);
 
-template <typename T>
-class [[nodiscard]] InputResult {
- public:
-  InputResult(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
-  // `problems` must not be empty.
-  InputResult(std::vector<Problem> problems) : state_(std::move(problems)) {  // NOLINT
-    assert(!std::get<std::vector<Problem>>(state_).empty());
-  }
-
-  bool ok() const { return std::holds_alternative<T>(state_); }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& {
-    assert(ok());
-    return std::get<T>(state_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<T>(std::move(state_));
-  }
-  const std::vector<Problem>& problems() const {
-    assert(!ok());
-    return std::get<std::vector<Problem>>(state_);
-  }
-  Error error() const { return problems_to_error(problems()); }
-
- private:
-  std::variant<T, std::vector<Problem>> state_;
-};
+// For Checked<T, Problem>::error(): problems_to_error.
+inline Error combine_problems(const std::vector<Problem>& problems) {
+  return problems_to_error(problems);
+}
 
 }  // namespace sendplan::transport

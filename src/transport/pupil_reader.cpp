@@ -34,7 +34,7 @@ std::optional<Phase> read_phase(const RowReader& row, int& age) {
       from_age = *years <= 10 ? Phase::kPrimary : Phase::kSecondary;
     }
   }
-  const std::string phase = detail::to_lower(row.text("phase"));
+  const std::string phase = to_lower(row.text("phase"));
   if (phase == "primary") {
     from_phase = Phase::kPrimary;
   } else if (phase == "secondary") {
@@ -63,7 +63,7 @@ std::vector<std::string> split_ids(std::string_view text) {
   while (start <= text.size()) {
     size_t end = text.find(';', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view id = detail::trim(text.substr(start, end - start));
+    const std::string_view id = trim(text.substr(start, end - start));
     if (!id.empty()) ids.emplace_back(id);
     start = end + 1;
   }
@@ -72,11 +72,12 @@ std::vector<std::string> split_ids(std::string_view text) {
 
 }  // namespace
 
-InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::string& file_name,
-                                             const Policy& policy,
-                                             const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<Pupil>, Problem> parse_pupils(std::string_view text,
+                                                  const std::string& file_name,
+                                                  const Policy& policy,
+                                                  const geo::PostcodeDirectory* postcodes) {
   detail::ProblemList problems(file_name);
-  const detail::CsvTable table = detail::CsvTable::parse(text, problems);
+  const detail::InputTable table = detail::read_input_table(text, problems);
   if (!problems.empty()) return std::move(problems.problems());
   bool columns_ok = table.require_columns(
       {"pupil_id", "borough", "school_id", "wheelchair", "passenger_assistant", "travel_alone"},
@@ -90,7 +91,7 @@ InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::s
 
   std::vector<Pupil> pupils;
   std::unordered_map<std::string, int> row_of_id;
-  for (const detail::CsvRow& csv_row : table.rows()) {
+  for (const csv::Record& csv_row : table.rows) {
     const RowReader row(table, csv_row, problems);
     const size_t problems_before = problems.size();
     Pupil pupil;
@@ -125,7 +126,7 @@ InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::s
 
   // not_with names other pupils in this file; checked once every id is known. Rows with other
   // problems still had their ids recorded, so they are not reported as unknown.
-  for (const detail::CsvRow& csv_row : table.rows()) {
+  for (const csv::Record& csv_row : table.rows) {
     const RowReader row(table, csv_row, problems);
     const std::string_view own_id = row.text("pupil_id");
     for (const std::string& other : split_ids(row.text("not_with"))) {

@@ -32,25 +32,27 @@
 namespace sendplan::transport {
 
 // `postcodes` may be null: rows placed only by a postcode are then problems.
-InputResult<std::vector<Pupil>> parse_pupils(std::string_view text, const std::string& file_name,
-                                             const Policy& policy,
-                                             const geo::PostcodeDirectory* postcodes);
-InputResult<std::vector<School>> parse_schools(std::string_view text, const std::string& file_name,
-                                               const Policy& policy,
-                                               const geo::PostcodeDirectory* postcodes);
-InputResult<std::vector<VehicleType>> parse_fleet(std::string_view text,
+Checked<std::vector<Pupil>, Problem> parse_pupils(std::string_view text,
                                                   const std::string& file_name,
                                                   const Policy& policy,
                                                   const geo::PostcodeDirectory* postcodes);
+Checked<std::vector<School>, Problem> parse_schools(std::string_view text,
+                                                    const std::string& file_name,
+                                                    const Policy& policy,
+                                                    const geo::PostcodeDirectory* postcodes);
+Checked<std::vector<VehicleType>, Problem> parse_fleet(std::string_view text,
+                                                       const std::string& file_name,
+                                                       const Policy& policy,
+                                                       const geo::PostcodeDirectory* postcodes);
 
 // The same, reading `path` (problems name the path; a missing or unreadable file is a problem
 // at row 0).
-InputResult<std::vector<Pupil>> read_pupils(const std::string& path, const Policy& policy,
-                                            const geo::PostcodeDirectory* postcodes);
-InputResult<std::vector<School>> read_schools(const std::string& path, const Policy& policy,
-                                              const geo::PostcodeDirectory* postcodes);
-InputResult<std::vector<VehicleType>> read_fleet(const std::string& path, const Policy& policy,
+Checked<std::vector<Pupil>, Problem> read_pupils(const std::string& path, const Policy& policy,
                                                  const geo::PostcodeDirectory* postcodes);
+Checked<std::vector<School>, Problem> read_schools(const std::string& path, const Policy& policy,
+                                                   const geo::PostcodeDirectory* postcodes);
+Checked<std::vector<VehicleType>, Problem> read_fleet(const std::string& path, const Policy& policy,
+                                                      const geo::PostcodeDirectory* postcodes);
 
 // Cross-file checks: every pupil's school_id names a school. Problems are reported in
 // `pupils_file` at each pupil's row; empty when all is well.
@@ -69,7 +71,8 @@ struct InputPaths {
   std::string schools;
   std::string fleet;
 };
-InputResult<TransportInputs> read_transport_inputs(const InputPaths& paths, const Policy& policy,
-                                                   const geo::PostcodeDirectory* postcodes);
+Checked<TransportInputs, Problem> read_transport_inputs(const InputPaths& paths,
+                                                        const Policy& policy,
+                                                        const geo::PostcodeDirectory* postcodes);
 
 }  // namespace sendplan::transport

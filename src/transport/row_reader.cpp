@@ -18,7 +18,7 @@ constexpr double kMaxEasting = 700000.0, kMaxNorthing = 1300000.0;
 
 }  // namespace
 
-bool require_location_columns(const CsvTable& table, const LocationColumns& columns,
+bool require_location_columns(const InputTable& table, const LocationColumns& columns,
                               ProblemList& problems) {
   if (table.has_column(columns.postcode) ||
       (table.has_column(columns.latitude) && table.has_column(columns.longitude)) ||

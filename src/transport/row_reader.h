@@ -11,7 +11,7 @@
 
 #include "geo/coordinates.h"
 #include "geo/postcode.h"
-#include "transport/csv_table.h"
+#include "transport/input_table.h"
 
 namespace sendplan::transport::detail {
 
@@ -27,7 +27,7 @@ struct LocationColumns {
 
 // True when the header has at least one complete form of the location; otherwise reports it
 // at the header row.
-bool require_location_columns(const CsvTable& table, const LocationColumns& columns,
+bool require_location_columns(const InputTable& table, const LocationColumns& columns,
                               ProblemList& problems);
 
 struct Place {
@@ -37,7 +37,7 @@ struct Place {
 
 class RowReader {
  public:
-  RowReader(const CsvTable& table, const CsvRow& row, ProblemList& problems)
+  RowReader(const InputTable& table, const csv::Record& row, ProblemList& problems)
       : table_(table), row_(row), problems_(problems) {}
 
   int line() const { return row_.line; }
@@ -67,8 +67,8 @@ class RowReader {
  private:
   std::optional<double> decimal(std::string_view column) const;
 
-  const CsvTable& table_;
-  const CsvRow& row_;
+  const InputTable& table_;
+  const csv::Record& row_;
   ProblemList& problems_;
 };
 

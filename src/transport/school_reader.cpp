@@ -17,11 +17,12 @@ std::string clock(int minutes) {
 
 }  // namespace
 
-InputResult<std::vector<School>> parse_schools(std::string_view text, const std::string& file_name,
-                                               const Policy& policy,
-                                               const geo::PostcodeDirectory* postcodes) {
+Checked<std::vector<School>, Problem> parse_schools(std::string_view text,
+                                                    const std::string& file_name,
+                                                    const Policy& policy,
+                                                    const geo::PostcodeDirectory* postcodes) {
   detail::ProblemList problems(file_name);
-  const detail::CsvTable table = detail::CsvTable::parse(text, problems);
+  const detail::InputTable table = detail::read_input_table(text, problems);
   if (!problems.empty()) return std::move(problems.problems());
   bool columns_ok = table.require_columns(
       {"school_id", "name", "borough", "start_time", "finish_time"}, problems);
@@ -30,7 +31,7 @@ InputResult<std::vector<School>> parse_schools(std::string_view text, const std:
 
   std::vector<School> schools;
   std::unordered_map<std::string, int> row_of_id;
-  for (const detail::CsvRow& csv_row : table.rows()) {
+  for (const csv::Record& csv_row : table.rows) {
     const detail::RowReader row(table, csv_row, problems);
     const size_t problems_before = problems.size();
     School school;

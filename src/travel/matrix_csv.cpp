@@ -11,8 +11,8 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "core/text_encoding.h"
-#include "geo/csv_line.h"
+#include "io/csv_columns.h"
+#include "io/csv_reader.h"
 #include "travel/london_model.h"
 
 namespace sendplan::travel {
@@ -62,24 +62,28 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"from", "to
                                                                      "miles"};
 
 // Where each known column is in the header (-1 when absent); false when the rows cannot be read.
-bool read_header(const std::vector<geo::detail::CsvCell>& cells, int line,
+bool read_header(const csv::Record& header, const std::string& file,
                  std::array<int, kColumnCount>& position, ProblemList& problems) {
-  position.fill(-1);
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string name = to_lower(trim(cells[i].text));
-    int known = -1;
-    for (int c = 0; c < kColumnCount; ++c) {
-      if (name == kColumnNames[static_cast<std::size_t>(c)]) known = c;
-    }
-    if (known < 0) {
-      problems.add(line, cells[i].column,
+  const csv::Columns columns(header, file);
+  const int line = header.line;
+  for (int c = 0; c < kColumnCount; ++c) {
+    const std::optional<std::size_t> found =
+        columns.find(kColumnNames[static_cast<std::size_t>(c)]);
+    position[static_cast<std::size_t>(c)] = found ? static_cast<int>(*found) : -1;
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string name = to_lower(columns.names()[i]);
+    const int column = header.fields[i].column;
+    const std::optional<std::size_t> first = columns.find(name);
+    bool known = false;
+    for (const std::string_view known_name : kColumnNames) known = known || name == known_name;
+    if (!known) {
+      problems.add(line, column,
                    fmt::format("unknown column {} (the columns are from, to, minutes and "
                                "optionally miles)",
-                               quoted_excerpt(trim(cells[i].text))));
-    } else if (position[static_cast<std::size_t>(known)] >= 0) {
-      problems.add(line, cells[i].column, fmt::format("column '{}' appears twice", name));
-    } else {
-      position[static_cast<std::size_t>(known)] = static_cast<int>(i);
+                               quoted_excerpt(columns.names()[i])));
+    } else if (first != i) {
+      problems.add(line, column, fmt::format("column '{}' appears twice", name));
     }
   }
   bool readable = true;
@@ -136,36 +140,27 @@ Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& fil
   ProblemList problems;
   IdTable ids(csv.ids);
   std::unordered_map<std::uint64_t, int> first_line_of_pair;
-  geo::detail::CsvLineSplitter splitter;
 
-  std::string converted;  // the text with old Mac line ends made LF, when they were
-  Result<std::string_view> readable = utf8_csv_text(text, file_name, converted);
-  if (!readable.ok()) return readable.error();
-  text = readable.value();
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  csv::Reader reader(text, file_name);
+  csv::Record record;
   std::array<int, kColumnCount> position{};
   std::size_t header_cells = 0;
   bool have_header = false;
-  int line = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view row = text.substr(start, end - start);
-    start = end + 1;
-    ++line;
-    if (trim(row).empty()) continue;
-    Status split = splitter.split(row, file_name, line);
-    if (!split.ok()) {
-      problems.add(line, split.error().where.column, split.error().message);
-      if (!have_header) break;
-      continue;
+  for (;;) {
+    const Result<bool> more = reader.next(record);
+    if (!more.ok()) {
+      // Not CSV or not UTF-8 before the header is the file's one problem (not "empty" too).
+      if (!have_header) return more.error();
+      problems.add(more.error().where.line, more.error().where.column, more.error().message);
+      break;
     }
-    const std::vector<geo::detail::CsvCell>& cells = splitter.cells();
+    if (!more.value()) break;
+    const std::vector<csv::Field>& cells = record.fields;
+    const int line = record.line;
     if (!have_header) {
       have_header = true;
       header_cells = cells.size();
-      if (!read_header(cells, line, position, problems)) break;
+      if (!read_header(record, file_name, position, problems)) break;
       continue;
     }
     if (cells.size() != header_cells) {
@@ -175,11 +170,11 @@ Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& fil
           fmt::format("{} cells, but the header has {} columns", cells.size(), header_cells));
       continue;
     }
-    auto cell = [&](Column c) -> const geo::detail::CsvCell& {
+    auto cell = [&](Column c) -> const csv::Field& {
       return cells[static_cast<std::size_t>(position[static_cast<std::size_t>(c)])];
     };
-    const std::string_view from = trim(cell(kFrom).text);
-    const std::string_view to = trim(cell(kTo).text);
+    const std::string_view from = trim(cell(kFrom).value);
+    const std::string_view to = trim(cell(kTo).value);
     bool row_ok = true;
     if (from.empty()) {
       problems.add(line, cell(kFrom).column, "from is empty");
@@ -190,13 +185,13 @@ Result<MatrixCsv> parse_matrix_csv(std::string_view text, const std::string& fil
       row_ok = false;
     }
     double minutes = 0;
-    row_ok &= read_amount(trim(cell(kMinutes).text), "minutes", line, cell(kMinutes).column,
+    row_ok &= read_amount(trim(cell(kMinutes).value), "minutes", line, cell(kMinutes).column,
                           minutes, problems);
     double metres = -1;
-    if (position[kMiles] >= 0 && !trim(cell(kMiles).text).empty()) {
+    if (position[kMiles] >= 0 && !trim(cell(kMiles).value).empty()) {
       double miles = 0;
-      row_ok &=
-          read_amount(trim(cell(kMiles).text), "miles", line, cell(kMiles).column, miles, problems);
+      row_ok &= read_amount(trim(cell(kMiles).value), "miles", line, cell(kMiles).column, miles,
+                            problems);
       metres = miles * kMetresPerMile;
     }
     if (!row_ok) continue;

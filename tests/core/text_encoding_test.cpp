@@ -84,25 +84,14 @@ TEST(CheckUtf8Text, AStrayNulIsRefused) {
             "file is not UTF-8 text (byte 0x00 at line 2, column 2; save it as CSV UTF-8)");
 }
 
-TEST(Utf8CsvText, OldMacLineEndsBecomeLf) {
-  std::string storage;
-  const Result<std::string_view> text = utf8_csv_text("a,b\r1,2\r", "f.csv", storage);
-  ASSERT_TRUE(text.ok());
-  EXPECT_EQ(text.value(), "a,b\n1,2\n");
-}
+// Old Mac line ends (CR alone) are read by the CSV reader itself now: tests/io/csv_reader_test.
 
-TEST(Utf8CsvText, LfAndCrlfTextIsViewedAsItIs) {
-  std::string storage;
-  const std::string original = "a,b\r\n1,2\r\n";
-  const Result<std::string_view> text = utf8_csv_text(original, "f.csv", storage);
-  ASSERT_TRUE(text.ok());
-  EXPECT_EQ(text.value().data(), original.data());
-  EXPECT_TRUE(storage.empty());
-}
-
-TEST(Utf8CsvText, PassesOnTheEncodingError) {
-  std::string storage;
-  EXPECT_FALSE(utf8_csv_text("a\xE9", "f.csv", storage).ok());
+TEST(Windows1252, BytesBecomeUtf8) {
+  EXPECT_EQ(windows1252_to_utf8("Caf\xE9 \xA3"
+                                "5 \x80 \x92 \x81"),
+            "Caf\xC3\xA9 \xC2\xA3"
+            "5 \xE2\x82\xAC \xE2\x80\x99 \xC2\x81");
+  EXPECT_EQ(windows1252_to_utf8("plain"), "plain");
 }
 
 }  // namespace

@@ -109,7 +109,7 @@ TEST(GiasEncoding, ValidUtf8IsLeftAlone) {
 class GiasSample : public ::testing::Test {
  protected:
   void SetUp() override {
-    const ReadResult<GiasExtract> read = load_gias_extract(kData + "/gias_extract_sample.csv");
+    const Checked<GiasExtract> read = load_gias_extract(kData + "/gias_extract_sample.csv");
     ASSERT_TRUE(read.ok()) << read.error().message;
     extract_ = read.value();
     for (const Provider& provider : extract_.providers) by_urn_[provider.urn] = provider;
@@ -232,8 +232,7 @@ TEST(GiasExtract, SourceNamesTheExtractDate) {
                                      {"EstablishmentName", "Caf\xC3\xA9 School"},
                                      {"TypeOfEstablishment (code)", "7"},
                                      {"EstablishmentStatus (name)", "Open"}}});
-  const ReadResult<GiasExtract> read =
-      read_gias_extract(text, "downloads/edubasealldata20250422.csv");
+  const Checked<GiasExtract> read = read_gias_extract(text, "downloads/edubasealldata20250422.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_FALSE(read.value().converted_from_windows1252);  // already UTF-8
   ASSERT_EQ(read.value().providers.size(), 1u);
@@ -252,14 +251,14 @@ TEST(GiasExtract, AdultUpperAgesAreReadAsTheEndOfSendSupport) {
                                      {"EstablishmentStatus (name)", "Open"},
                                      {"StatutoryLowAge", "19"},
                                      {"StatutoryHighAge", "99"}}});
-  const ReadResult<GiasExtract> read = read_gias_extract(text, "ages.csv");
+  const Checked<GiasExtract> read = read_gias_extract(text, "ages.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(read.value().providers[0].age_low, 19);
   EXPECT_EQ(read.value().providers[0].age_high, 25);
 }
 
 TEST(GiasExtract, MissingColumnsAreListedAtOnce) {
-  const ReadResult<GiasExtract> read =
+  const Checked<GiasExtract> read =
       read_gias_extract("URN,EstablishmentName,Easting\r\n100001,A School,530000\r\n", "x.csv");
   ASSERT_FALSE(read.ok());
   ASSERT_EQ(read.problems().size(), 1u);
@@ -277,7 +276,7 @@ TEST(GiasExtract, MissingColumnsAreListedAtOnce) {
 
 TEST(GiasExtract, BrokenExtractReportsEveryBadCellOfTheKeptRows) {
   const std::string file = kData + "/gias_extract_broken.csv";
-  const ReadResult<GiasExtract> read = load_gias_extract(file);
+  const Checked<GiasExtract> read = load_gias_extract(file);
   ASSERT_FALSE(read.ok());
   // Line 3 is closed: its nonsense is never looked at.
   expect_problems(
@@ -301,7 +300,7 @@ TEST(GiasExtract, BrokenExtractReportsEveryBadCellOfTheKeptRows) {
 }
 
 TEST(GiasExtract, MissingFileIsNotFound) {
-  const ReadResult<GiasExtract> read = load_gias_extract(kData + "/no_such_extract.csv");
+  const Checked<GiasExtract> read = load_gias_extract(kData + "/no_such_extract.csv");
   ASSERT_FALSE(read.ok());
   EXPECT_EQ(read.problems()[0].code, ErrorCode::kNotFound);
 }

@@ -27,7 +27,7 @@ const std::string kHeader =
     "distance_km\n";
 
 TEST(PlacementCsv, RowsOfOnePlacementAreItsFeeHistory) {
-  const ReadResult<std::vector<Placement>> read = load_placement_csv(kData + "/placements.csv");
+  const Checked<std::vector<Placement>> read = load_placement_csv(kData + "/placements.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   const std::vector<Placement>& placements = read.value();
   ASSERT_EQ(placements.size(), 4u);
@@ -78,7 +78,7 @@ TEST(PlacementCsv, RowsOfOnePlacementAreItsFeeHistory) {
 
 TEST(PlacementCsv, CanonicalFileWritesBackByteForByte) {
   const std::string text = read_file(kData + "/placements.csv");
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(text, "placements.csv");
+  const Checked<std::vector<Placement>> read = read_placement_csv(text, "placements.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(write_placement_csv(read.value()), text);
 }
@@ -107,7 +107,7 @@ TEST(PlacementCsv, WrittenPlacementsReadBackEqual) {
   other.start_date = "2025-09-01";
 
   const std::string text = write_placement_csv({placement, other});
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(text, "written.csv");
+  const Checked<std::vector<Placement>> read = read_placement_csv(text, "written.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 2u);
   const Placement& back = read.value()[0];
@@ -136,7 +136,7 @@ TEST(PlacementCsv, WrittenPlacementsReadBackEqual) {
 }
 
 TEST(PlacementCsv, BlankFeeFromMeansTheStartDate) {
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(
+  const Checked<std::vector<Placement>> read = read_placement_csv(
       kHeader + ",Barnet,BA-12,asd,9,4,,2024-09-02,,no,,41000,,,,,\n", "blank.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value()[0].fees.size(), 1u);
@@ -161,7 +161,7 @@ TEST(PlacementCsv, ChildReferencesCannotBeNames) {
 
 TEST(PlacementCsv, BrokenFileReportsEveryProblem) {
   const std::string file = kData + "/placements_broken.csv";
-  const ReadResult<std::vector<Placement>> read = load_placement_csv(file);
+  const Checked<std::vector<Placement>> read = load_placement_csv(file);
   ASSERT_FALSE(read.ok());
   expect_problems(
       read.problems(), file,
@@ -198,7 +198,7 @@ TEST(PlacementCsv, BrokenFileReportsEveryProblem) {
 }
 
 TEST(PlacementCsv, HeaderProblemsAreAllReported) {
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(
+  const Checked<std::vector<Placement>> read = read_placement_csv(
       "borough,child,need,age,start_date,fee_from,fee_education\nHackney,HK1,asd,9,2024-09-02,,1\n",
       "header.csv");
   ASSERT_FALSE(read.ok());
@@ -212,7 +212,7 @@ TEST(PlacementCsv, HeaderProblemsAreAllReported) {
 
 TEST(PlacementCsv, RowsOfANewPlacementMustAgree) {
   // Same id, different provider: the second row is refused where it differs.
-  const ReadResult<std::vector<Placement>> read =
+  const Checked<std::vector<Placement>> read =
       read_placement_csv(kHeader +
                              "5,Hackney,HK-9,asd,9,4,,2024-09-02,,no,2024-09-02,100,0,0,0,0,1.5\n"
                              "5,Hackney,HK-9,asd,9,6,,2024-09-02,,no,2025-09-01,110,0,0,0,0,2\n",
@@ -236,7 +236,7 @@ TEST(PlacementCsv, FormulaBoroughIsNeutralisedAndReadBackExactly) {
   placement.fees = {{"2024-09-02", {41000, 0, 0, 0}, "", ""}};
   const std::string text = write_placement_csv({placement});
   EXPECT_NE(text.find("\n,\"'=cmd|' /C calc'!A0\",\"'-AB1\",asd,9,4,"), std::string::npos) << text;
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(text, "placements.csv");
+  const Checked<std::vector<Placement>> read = read_placement_csv(text, "placements.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 1u);
   EXPECT_EQ(read.value()[0].borough, placement.borough);
@@ -246,7 +246,7 @@ TEST(PlacementCsv, FormulaBoroughIsNeutralisedAndReadBackExactly) {
 
 // Regression: a huge cell was quoted whole in the problem (and the API's 422 body).
 TEST(PlacementCsv, AHugeCellIsQuotedShort) {
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(
+  const Checked<std::vector<Placement>> read = read_placement_csv(
       kHeader + ",Barnet," + std::string(1 << 20, 'Q') + ",asd,9,4,,2024-09-02,,no,,41000,,,,,\n",
       "big.csv");
   ASSERT_FALSE(read.ok());
@@ -264,12 +264,12 @@ TEST(PlacementCsv, EncodingsAndLineEnds) {
   const std::string row = ",Barnet,BA-12,asd,9,4,,2024-09-02,,no,,41000,,,,,\n";
   std::string utf16;
   for (char c : kHeader + row) utf16 += std::string{c, '\0'};
-  const ReadResult<std::vector<Placement>> wide = read_placement_csv(utf16, "p.csv");
+  const Checked<std::vector<Placement>> wide = read_placement_csv(utf16, "p.csv");
   ASSERT_FALSE(wide.ok());
   EXPECT_EQ(wide.problems()[0].to_string(),
             "p.csv: file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");
 
-  const ReadResult<std::vector<Placement>> latin1 =
+  const Checked<std::vector<Placement>> latin1 =
       read_placement_csv(kHeader +
                              ",Barnet,BA-12,asd,9,4,,2024-09-02,,no,,41000,,,,,\n"
                              ",Br\xF6mley,BR-1,asd,9,4,,2024-09-02,,no,,41000,,,,,\n",
@@ -283,7 +283,7 @@ TEST(PlacementCsv, EncodingsAndLineEnds) {
   for (char& c : mac) {
     if (c == '\n') c = '\r';
   }
-  const ReadResult<std::vector<Placement>> read = read_placement_csv(mac, "p.csv");
+  const Checked<std::vector<Placement>> read = read_placement_csv(mac, "p.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 1u);
   EXPECT_EQ(read.value()[0].child_ref, "BA-12");

@@ -49,7 +49,7 @@ void expect_same(const Provider& a, const Provider& b) {
 }
 
 TEST(ProviderCsv, ReadsTheCanonicalFile) {
-  const ReadResult<std::vector<Provider>> read = load_provider_csv(kData + "/providers.csv");
+  const Checked<std::vector<Provider>> read = load_provider_csv(kData + "/providers.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   const std::vector<Provider>& providers = read.value();
   ASSERT_EQ(providers.size(), 4u);
@@ -99,7 +99,7 @@ TEST(ProviderCsv, ReadsTheCanonicalFile) {
 
 TEST(ProviderCsv, CanonicalFileWritesBackByteForByte) {
   const std::string text = read_file(kData + "/providers.csv");
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(text, "providers.csv");
+  const Checked<std::vector<Provider>> read = read_provider_csv(text, "providers.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(write_provider_csv(read.value()), text);
 }
@@ -133,7 +133,7 @@ TEST(ProviderCsv, WrittenProvidersReadBackEqual) {
   }();
 
   const std::string text = write_provider_csv({full, empty_but_named});
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(text, "written.csv");
+  const Checked<std::vector<Provider>> read = read_provider_csv(text, "written.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 2u);
   expect_same(read.value()[0], full);
@@ -142,7 +142,7 @@ TEST(ProviderCsv, WrittenProvidersReadBackEqual) {
 }
 
 TEST(ProviderCsv, ColumnsInAnyOrderAndOnlyNameAndTypeRequired) {
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(
+  const Checked<std::vector<Provider>> read = read_provider_csv(
       "type,needs,name\nIndependent special school, SEMH ; asd;,Hill House\n", "short.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 1u);
@@ -155,7 +155,7 @@ TEST(ProviderCsv, ColumnsInAnyOrderAndOnlyNameAndTypeRequired) {
 
 TEST(ProviderCsv, BrokenFileReportsEveryBadCell) {
   const std::string file = kData + "/providers_broken.csv";
-  const ReadResult<std::vector<Provider>> read = load_provider_csv(file);
+  const Checked<std::vector<Provider>> read = load_provider_csv(file);
   ASSERT_FALSE(read.ok());
   expect_problems(
       read.problems(), file,
@@ -202,7 +202,7 @@ TEST(ProviderCsv, HeaderProblemsAreAllReported) {
   const std::string text =
       "id,nmae,type,vacancy,type\n"
       "1,A School,independent-special,3,\n";
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(text, "header.csv");
+  const Checked<std::vector<Provider>> read = read_provider_csv(text, "header.csv");
   ASSERT_FALSE(read.ok());
   expect_problems(read.problems(), "header.csv",
                   {
@@ -214,7 +214,7 @@ TEST(ProviderCsv, HeaderProblemsAreAllReported) {
 }
 
 TEST(ProviderCsv, MalformedCsvIsOneParseError) {
-  const ReadResult<std::vector<Provider>> read =
+  const Checked<std::vector<Provider>> read =
       read_provider_csv("name,type\n\"Open Quote,independent-special\n", "quote.csv");
   ASSERT_FALSE(read.ok());
   ASSERT_EQ(read.problems().size(), 1u);
@@ -225,7 +225,7 @@ TEST(ProviderCsv, MalformedCsvIsOneParseError) {
 }
 
 TEST(ProviderCsv, ExtraFieldsInARowAreReported) {
-  const ReadResult<std::vector<Provider>> read =
+  const Checked<std::vector<Provider>> read =
       read_provider_csv("name,type\nSmith, Jones School,independent-special\n", "extra.csv");
   ASSERT_FALSE(read.ok());
   expect_problems(read.problems(), "extra.csv",
@@ -265,7 +265,7 @@ TEST(ProviderCsv, FormulaNamesAreNeutralisedAndReadBackExactly) {
             ",,\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\",independent-special,,"
             "\"'@SUM(A1:A9)\",,51.5,-0.1226,,,,day,no,,0,0,,,no,\"'-2+3\"\n");
 
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(text, "providers.csv");
+  const Checked<std::vector<Provider>> read = read_provider_csv(text, "providers.csv");
   ASSERT_TRUE(read.ok()) << read.error().message;
   ASSERT_EQ(read.value().size(), 1u);
   expect_same(read.value()[0], formula);
@@ -274,7 +274,7 @@ TEST(ProviderCsv, FormulaNamesAreNeutralisedAndReadBackExactly) {
 
 // Regression: a cell of 19 MB was echoed whole into a 422 body; a problem quotes 80 characters.
 TEST(ProviderCsv, AHugeCellIsQuotedShort) {
-  const ReadResult<std::vector<Provider>> read = read_provider_csv(
+  const Checked<std::vector<Provider>> read = read_provider_csv(
       "name,type\nHill House," + std::string(1 << 20, 'z') + "\n", "providers.csv");
   ASSERT_FALSE(read.ok());
   ASSERT_EQ(read.problems().size(), 1u);
@@ -287,7 +287,7 @@ TEST(ProviderCsv, AHugeCellIsQuotedShort) {
 
 // Regression: a register saved as UTF-16 or Latin-1 is named as such, not misread.
 TEST(ProviderCsv, FilesThatAreNotUtf8AreRefusedClearly) {
-  const ReadResult<std::vector<Provider>> latin1 = read_provider_csv(
+  const Checked<std::vector<Provider>> latin1 = read_provider_csv(
       "name,type\nSt Ren\xE9"
       "e,independent-special\n",
       "providers.csv");
@@ -298,7 +298,7 @@ TEST(ProviderCsv, FilesThatAreNotUtf8AreRefusedClearly) {
             "Latin-1/Windows-1252: save it as CSV UTF-8)");
   std::string utf16 = "\xFF\xFE";
   for (char c : std::string("name,type\nHill,independent-special\n")) utf16 += std::string{c, '\0'};
-  const ReadResult<std::vector<Provider>> wide = read_provider_csv(utf16, "providers.csv");
+  const Checked<std::vector<Provider>> wide = read_provider_csv(utf16, "providers.csv");
   ASSERT_FALSE(wide.ok());
   EXPECT_EQ(wide.problems()[0].message,
             "file is not UTF-8 (looks like UTF-16; save it as CSV UTF-8)");

@@ -74,7 +74,7 @@ TEST(ProviderListsRealFiles, Section41ListLoadsEveryInstitution) {
   }
   ASSERT_GT(institutions, 300);
 
-  const ReadResult<ProviderList> list = read_provider_list(text, kSection41File);
+  const Checked<ProviderList> list = read_provider_list(text, kSection41File);
   ASSERT_TRUE(list.ok()) << list.error().message;
   EXPECT_EQ(list.value().layout, ProviderListLayout::kSection41);
   const std::vector<Provider>& providers = list.value().providers;
@@ -124,7 +124,7 @@ TEST(ProviderListsRealFiles, NotSection41ListLoadsEverySchool) {
   }
   ASSERT_GT(schools, 300);
 
-  const ReadResult<ProviderList> list = load_provider_list(kNotSection41File);
+  const Checked<ProviderList> list = load_provider_list(kNotSection41File);
   ASSERT_TRUE(list.ok()) << list.error().message;
   EXPECT_EQ(list.value().layout, ProviderListLayout::kIndependentNotSection41);
   const std::vector<Provider>& providers = list.value().providers;
@@ -151,7 +151,7 @@ TEST(ProviderLists, TheGovUkOriginalHeaderIsTheSection41Layout) {
       "Local authority,Institution trading name (1),Independent special school / Special "
       "post-16 institution,Date approved under section 41\n"
       "Barnet,Ambitious College,Special post-16 institution,Sep-14\n";
-  const ReadResult<ProviderList> list = read_provider_list(text, "s41.csv");
+  const Checked<ProviderList> list = read_provider_list(text, "s41.csv");
   ASSERT_TRUE(list.ok()) << list.error().message;
   ASSERT_EQ(list.value().providers.size(), 1u);
   EXPECT_EQ(list.value().providers[0].type, ProviderType::kSpecialPost16);
@@ -160,7 +160,7 @@ TEST(ProviderLists, TheGovUkOriginalHeaderIsTheSection41Layout) {
 }
 
 TEST(ProviderLists, UnknownHeaderNamesTheLayoutsKnown) {
-  const ReadResult<ProviderList> list =
+  const Checked<ProviderList> list =
       read_provider_list("school,borough\nA School,Hackney\n", "mystery.csv");
   ASSERT_FALSE(list.ok());
   ASSERT_EQ(list.problems().size(), 1u);
@@ -174,17 +174,17 @@ TEST(ProviderLists, UnknownHeaderNamesTheLayoutsKnown) {
 }
 
 TEST(ProviderLists, EmptyFileAndMissingFile) {
-  const ReadResult<ProviderList> empty = read_provider_list("", "empty.csv");
+  const Checked<ProviderList> empty = read_provider_list("", "empty.csv");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.problems()[0].code, ErrorCode::kParse);
-  const ReadResult<ProviderList> missing = load_provider_list("/no/such/list.csv");
+  const Checked<ProviderList> missing = load_provider_list("/no/such/list.csv");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.problems()[0].code, ErrorCode::kNotFound);
 }
 
 TEST(ProviderLists, BrokenSection41ListReportsEveryBadCell) {
   const std::string file = std::string(SENDPLAN_TEST_DATA_DIR) + "/s41_list_broken.csv";
-  const ReadResult<ProviderList> list = load_provider_list(file);
+  const Checked<ProviderList> list = load_provider_list(file);
   ASSERT_FALSE(list.ok());
   expect_problems(list.problems(), file,
                   {
@@ -199,7 +199,7 @@ TEST(ProviderLists, BrokenSection41ListReportsEveryBadCell) {
 
 TEST(ProviderLists, BrokenNotSection41ListReportsEveryBadCell) {
   const std::string file = std::string(SENDPLAN_TEST_DATA_DIR) + "/not_s41_list_broken.csv";
-  const ReadResult<ProviderList> list = load_provider_list(file);
+  const Checked<ProviderList> list = load_provider_list(file);
   ASSERT_FALSE(list.ok());
   expect_problems(list.problems(), file,
                   {

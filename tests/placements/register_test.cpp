@@ -70,16 +70,16 @@ TEST_F(RegisterTest, TheRealDfeListsImportOnceAndThenChangeNothing) {
       {"independent_special_schools_not_s41_2022.csv",
        read(kShared + "/data/inmss/independent_special_schools_not_s41_2022.csv")}};
   if (files[0].content.empty()) GTEST_SKIP() << "no ../shared/data/inmss";
-  ReadResult<ProviderFilesReport> first = import_provider_files(*store_, files, "tester");
+  Checked<ProviderFilesReport> first = import_provider_files(*store_, files, "tester");
   ASSERT_TRUE(first.ok()) << first.error().to_string();
   EXPECT_GT(first.value().outcome.added, 700);
-  ReadResult<ProviderFilesReport> again = import_provider_files(*store_, files, "tester");
+  Checked<ProviderFilesReport> again = import_provider_files(*store_, files, "tester");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value().outcome.added, 0);
   EXPECT_EQ(again.value().outcome.updated, 0);
   EXPECT_EQ(again.value().outcome.unchanged, first.value().outcome.added);
   // One bad file: nothing of the batch is imported.
-  ReadResult<ProviderFilesReport> bad =
+  Checked<ProviderFilesReport> bad =
       import_provider_files(*store_, {{"providers.csv", "what,is,this\n1,2,3\n"}}, "tester");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().to_string().find("providers.csv"), std::string::npos);
@@ -91,7 +91,7 @@ TEST_F(RegisterTest, APlacementsFileGoesInAllOrNothing) {
                            ",,2024-09-01,,no,2024-09-01,50000,0,8000,0,9000,12.5\n"
                            ",Hackney,HK-0002,semh,14,,100001,2024-09-01,,no,2024-09-01,60000,0,"
                            "9000,0,9000,20\n";
-  ReadResult<std::vector<std::int64_t>> added =
+  Checked<std::vector<std::int64_t>> added =
       import_placement_file(*store_, "Hackney", {"hackney.csv", good}, "officer");
   ASSERT_TRUE(added.ok()) << added.error().to_string();
   EXPECT_EQ(added.value().size(), 2u);
@@ -109,7 +109,7 @@ TEST_F(RegisterTest, APlacementsFileGoesInAllOrNothing) {
                             ",,2024-09-01,,no,2024-09-01,50000,0,8000,0,9000,12.5\n"
                             ",Hackney,HK-0004,asd,12,,999999,2024-09-01,,no,2024-09-01,50000,0,"
                             "8000,0,9000,12.5\n";
-  ReadResult<std::vector<std::int64_t>> refused =
+  Checked<std::vector<std::int64_t>> refused =
       import_placement_file(*store_, "Hackney", {"mixed.csv", mixed}, "officer");
   ASSERT_FALSE(refused.ok());
   const std::string message = refused.error().to_string();

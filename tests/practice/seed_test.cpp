@@ -14,7 +14,7 @@
 #include <set>
 #include <sstream>
 
-#include "io/csv_records.h"
+#include "io/csv_reader.h"
 #include "practice/categories.h"
 #include "practice/entry_checks.h"
 #include "practice/workflow.h"
@@ -151,13 +151,14 @@ std::vector<Query> search_queries() {
   std::ifstream in(std::string(SENDPLAN_TEST_DATA_DIR) + "/search_queries.csv", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  const Result<std::vector<io::detail::CsvRecord>> records =
-      io::detail::parse_csv(text.str(), "search_queries.csv");
+  const std::string content = text.str();
+  csv::Reader reader(content, "search_queries.csv");
+  const Result<std::vector<csv::Record>> records = reader.read_all();
   EXPECT_TRUE(records.ok());
   std::vector<Query> queries;
   if (!records.ok()) return queries;
   for (std::size_t i = 1; i < records.value().size(); ++i) {
-    const io::detail::CsvRecord& record = records.value()[i];
+    const csv::Record& record = records.value()[i];
     EXPECT_EQ(record.fields.size(), 2u) << "line " << record.line;
     if (record.fields.size() != 2) continue;
     queries.push_back({record.fields[0].value, record.fields[1].value, record.line});

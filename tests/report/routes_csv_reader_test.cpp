@@ -21,7 +21,7 @@ const std::string kDataDir = SENDPLAN_TEST_DATA_DIR;
 const std::string kHeader = "run,route_id,vehicle_type,seq,pupil_id,action\n";
 
 // The problems, exactly and in order, all naming `file`.
-void expect_problems(const transport::InputResult<std::vector<CurrentRoute>>& result,
+void expect_problems(const Checked<std::vector<CurrentRoute>, transport::Problem>& result,
                      const std::string& file, const std::vector<Expected>& expected) {
   ASSERT_FALSE(result.ok());
   std::vector<Expected> found;

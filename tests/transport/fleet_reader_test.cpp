@@ -15,8 +15,8 @@ const std::string kHeader =
     "cost_per_hour,assistant_cost_per_day,depot_lat,depot_lon,depot_easting,depot_northing,"
     "depot_postcode\n";
 
-InputResult<std::vector<VehicleType>> parse(const std::string& rows,
-                                            const geo::PostcodeDirectory* postcodes = nullptr) {
+Checked<std::vector<VehicleType>, Problem> parse(
+    const std::string& rows, const geo::PostcodeDirectory* postcodes = nullptr) {
   return parse_fleet(kHeader + rows, "fleet.csv", {}, postcodes);
 }
 

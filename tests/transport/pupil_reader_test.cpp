@@ -16,9 +16,9 @@ const std::string kHeader =
     "home_lat,home_lon,home_easting,home_northing,home_postcode,max_ride_minutes,"
     "boarding_minutes,not_with\n";
 
-InputResult<std::vector<Pupil>> parse(const std::string& rows,
-                                      const geo::PostcodeDirectory* postcodes = nullptr,
-                                      const Policy& policy = {}) {
+Checked<std::vector<Pupil>, Problem> parse(const std::string& rows,
+                                           const geo::PostcodeDirectory* postcodes = nullptr,
+                                           const Policy& policy = {}) {
   return parse_pupils(kHeader + rows, "pupils.csv", policy, postcodes);
 }
 

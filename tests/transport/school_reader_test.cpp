@@ -14,8 +14,8 @@ const std::string kHeader =
     "school_id,name,borough,lat,lon,easting,northing,postcode,start_time,finish_time,"
     "earliest_arrival_minutes\n";
 
-InputResult<std::vector<School>> parse(const std::string& rows,
-                                       const geo::PostcodeDirectory* postcodes = nullptr) {
+Checked<std::vector<School>, Problem> parse(const std::string& rows,
+                                            const geo::PostcodeDirectory* postcodes = nullptr) {
   return parse_schools(kHeader + rows, "schools.csv", {}, postcodes);
 }
 
