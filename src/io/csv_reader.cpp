@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/text.h"
 #include "core/text_encoding.h"
 
 namespace sendplan::csv {
@@ -34,7 +33,7 @@ constexpr PlainBytes kPlain;
 // The zero-byte test may also mark bytes above a true mark (the borrow runs upwards), never below
 // it, so on a little-endian machine the lowest mark is exact.
 static_assert(std::endian::native == std::endian::little,
-              "take_plain_run reads words as little-endian");
+              "plain_run_end reads words as little-endian");
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 constexpr std::uint64_t zero_byte(std::uint64_t word) {

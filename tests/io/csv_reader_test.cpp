@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -208,6 +210,70 @@ TEST(CsvReader, StreamsAFileWithoutHoldingIt) {
   EXPECT_FALSE(reader.next(record).value());
   EXPECT_EQ(counter.given(), text.size());
   EXPECT_GT(text.size(), 20 * Reader::kChunkBytes);  // the file is far larger than the buffer
+}
+
+// A source that hands out its text a few bytes at a time (1 to 7, in turn), so that every
+// buffer boundary falls inside a quote, a line end, a UTF-8 character or a byte-order mark.
+class TrickleSource final : public ByteSource {
+ public:
+  explicit TrickleSource(std::string text) : text_(std::move(text)) {}
+  Result<std::size_t> read(char* buffer, std::size_t size) override {
+    const std::size_t count = std::min({size, next_++ % 7 + 1, text_.size() - given_});
+    std::copy_n(text_.data() + given_, count, buffer);
+    given_ += count;
+    return count;
+  }
+
+ private:
+  std::string text_;
+  std::size_t given_ = 0;
+  std::size_t next_ = 0;
+};
+
+// Everything a reader gives, as text: each record's line and fields, or the problem.
+std::string everything(Reader& reader) {
+  std::string out;
+  Record record;
+  for (;;) {
+    const Result<bool> more = reader.next(record);
+    if (!more.ok()) return out + "problem " + more.error().to_string();
+    if (!more.value()) return out;
+    out += std::to_string(record.line) + ":";
+    for (const Field& field : record.fields) {
+      out += fmt::format(" [{}@{}:{}]", field.value, field.line, field.column);
+    }
+    out += "\n";
+  }
+}
+
+TEST(CsvReader, ReadsTheSameWhereverTheSourcesChunksEnd) {
+  std::vector<std::string> inputs = {
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x\r\ny\",\"\"\"q\"\"\"\r\rlast,\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\r",
+      "a,\"open\n",
+      "a,\"b\"c\n",
+      "a\n\xE2\x82x\n",
+      "x,y\0\n"s,
+      "p\n\"\"\"\"\r\n",
+  };
+  // And some generated ones: the characters that matter, in every order.
+  const std::string alphabet[] = {"a", ",", "\"", "\r", "\n", " ", "\xC3\xA9", "\xE9"};
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    for (int k = 0; k < 40; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += alphabet[(state >> 16) % 8];
+    }
+    inputs.push_back(text);
+  }
+  for (const std::string& input : inputs) {
+    for (const Encoding encoding : {Encoding::kUtf8, Encoding::kWindows1252}) {
+      Reader whole(input, "t.csv", encoding);
+      Reader trickled(std::make_unique<TrickleSource>(input), "t.csv", encoding);
+      ASSERT_EQ(everything(trickled), everything(whole)) << input;
+    }
+  }
 }
 
 }  // namespace
