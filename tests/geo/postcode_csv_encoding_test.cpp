@@ -10,15 +10,17 @@
 #include <string>
 
 #include "geo/postcode.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::geo {
 namespace {
 
 using namespace std::string_literals;
 
+// Files in one folder per test process, removed when it exits.
 std::string write_temp(const std::string& name, const std::string& bytes) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("sendplan_postcode_" + name)).string();
+  static const sendplan::testing::TempDir folder("postcode-test");
+  const std::string path = folder.file(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
@@ -59,8 +61,7 @@ TEST(PostcodeCsvEncoding, ReadsALargeGzippedFileAsItStreams) {
               kLetters[static_cast<std::size_t>(unit % 20)] + ",51.5,-0.1\r\n";
     }
   }
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "sendplan_postcode_large.csv.gz").string();
+  const std::string path = write_temp("large.csv.gz", "");
   gzFile out = gzopen(path.c_str(), "wb");
   ASSERT_NE(out, nullptr);
   gzwrite(out, text.data(), static_cast<unsigned>(text.size()));

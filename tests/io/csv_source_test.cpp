@@ -10,12 +10,15 @@
 #include <string>
 
 #include "io/csv_reader.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::csv {
 namespace {
 
+// Files in one folder per test process, removed when it exits.
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("sendplan_csv_source_" + name)).string();
+  static const sendplan::testing::TempDir folder("csv-source-test");
+  return folder.file(name);
 }
 
 std::string gzipped(const std::string& text) {
