@@ -22,7 +22,8 @@ std::string normalise_postcode(std::string_view text);
 
 class PostcodeDirectory {
  public:
-  // Reads a CSV file in the ONS Postcode Directory layout (ONSPD/NSPD), plain or gzip-compressed.
+  // Reads a CSV file in the ONS Postcode Directory layout (ONSPD/NSPD), plain or gzip-compressed,
+  // a record at a time through the one CSV reader (io/csv_reader.h: UTF-8, a BOM skipped).
   // - The first non-blank line is the header; names are matched case-insensitively, cells may be
   // quoted.
   // - Postcode: the first present of pcds, pcd, pcd2, pcd7, postcode (any spacing).
@@ -31,9 +32,9 @@ class PostcodeDirectory {
   // - Local authority (optional): lad25cd (or any ladNNcd), laua, oslaua.
   // Rows whose coordinates are blank, or whose latitude is ONS's 99.999999 "no location"
   // marker, are skipped and counted. A repeated postcode must repeat its location and district.
-  // Errors: kNotFound (no file), kIo (unreadable), kParse (no postcode or coordinate columns,
-  // a malformed postcode or number; with line and column), kInvalidInput (one postcode with two
-  // different locations).
+  // Errors: kNotFound (no file), kIo (unreadable), kParse (not UTF-8, bad quoting, no postcode or
+  // coordinate columns, a malformed postcode or number; with line and column), kInvalidInput
+  // (one postcode with two different locations).
   static Result<PostcodeDirectory> read_csv(const std::string& path);
 
   // The grid reference of `postcode` (any spacing or case), if the directory has it.

@@ -1,9 +1,9 @@
 // Readers for the planner's three CSV files, and the cross-file checks. Format accepted:
 // UTF-8 only (a leading BOM is skipped; a UTF-16, Latin-1 or Windows-1252 file is one problem
 // saying so, with the line and column of the first bad byte), LF, CRLF or CR alone (old Mac) as
-// line ends, RFC 4180 quoting within one line, blank lines ignored. The first non-blank line is the
-// header; columns are matched by name, case-insensitively, in any order; unknown columns are
-// ignored; cells are trimmed.
+// line ends, RFC 4180 quoting (a quoted cell may span lines; io/csv_reader.h), blank lines
+// ignored. The first non-blank line is the header; columns are matched by name,
+// case-insensitively, in any order; unknown columns are ignored; cells are trimmed.
 // - yes/no cells: "yes" or "no" (any case). Times: HH:MM (24-hour). Money: pounds, e.g. "12.50"
 //   or "£12.50", stored in pence. Locations, first present form wins: lat+lon (WGS84 degrees,
 //   within Great Britain), easting+northing (British National Grid metres), postcode (needs a
