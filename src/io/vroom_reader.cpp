@@ -41,7 +41,9 @@ constexpr const char* kRideExtensions[] = {"max_ride_time", "max_ride_factor", "
 void refuse_misspellings(const Reader& in, const json& object, const std::string& path,
                          std::initializer_list<const char*> known,
                          std::initializer_list<const char*> ours) {
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    // A named copy, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const std::string& key = item.key();
     if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) !=
         known.end())
       continue;
