@@ -11,6 +11,7 @@
 
 #include "placements/london_boroughs.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::placements {
 namespace {
@@ -27,20 +28,15 @@ const std::string kShared = SENDPLAN_SHARED_DIR;
 class RegisterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ =
-        std::filesystem::temp_directory_path() /
-        ("sendplan-register-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(folder_);
-    std::filesystem::create_directories(folder_);
+    folder_ = std::make_unique<sendplan::testing::TempDir>("register-test");
     Result<std::unique_ptr<store::Store>> opened =
-        store::open_store("sqlite:" + (folder_ / "db.sqlite").string());
+        store::open_store("sqlite:" + folder_->file("db.sqlite"));
     ASSERT_TRUE(opened.ok()) << opened.error().to_string();
     store_ = std::move(opened).value();
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(folder_);
+    folder_.reset();
   }
 
   std::int64_t add_provider(const std::string& name, const std::string& urn) {
@@ -54,7 +50,7 @@ class RegisterTest : public ::testing::Test {
     return id.ok() ? id.value() : 0;
   }
 
-  std::filesystem::path folder_;
+  std::unique_ptr<sendplan::testing::TempDir> folder_;
   std::unique_ptr<store::Store> store_;
 };
 

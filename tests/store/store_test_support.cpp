@@ -27,9 +27,7 @@ void must(const Status& status, const std::string& what) {
 
 void StoreTest::SetUp() {
   if (GetParam() == Backend::kSqlite) {
-    std::string folder = (fs::temp_directory_path() / "sendplan-store-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(folder.data()), nullptr);
-    folder_ = folder;
+    folder_ = std::make_unique<sendplan::testing::TempDir>("store-test");
   }
   url_ = another_database();
   ASSERT_FALSE(url_.empty());
@@ -40,15 +38,12 @@ void StoreTest::SetUp() {
 
 void StoreTest::TearDown() {
   store_.reset();
-  if (!folder_.empty()) {
-    std::error_code ec;
-    fs::remove_all(folder_, ec);
-  }
+  folder_.reset();
 }
 
 std::string StoreTest::another_database() {
   if (GetParam() == Backend::kSqlite) {
-    return "sqlite:" + (fs::path(folder_) / fmt::format("store{}.db", ++databases_)).string();
+    return "sqlite:" + folder_->file(fmt::format("store{}.db", ++databases_));
   }
   Result<std::string> url = sendplan::testing::fresh_postgres_database();
   // Not a skip: the PostgreSQL half of the suite must run (scripts/install-deps.sh).

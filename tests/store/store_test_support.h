@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "store/sql_connection.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::store::testing {
 
@@ -49,7 +50,7 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<Store> store_;
 
  private:
-  std::string folder_;  // SQLite's temp folder
+  std::unique_ptr<sendplan::testing::TempDir> folder_;  // SQLite's temp folder
   std::string url_;
   int databases_ = 0;
 };
