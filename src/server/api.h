@@ -219,19 +219,22 @@ class Api {
   void stats_inspections(const httplib::Request&, httplib::Response&);
   void stats_releases(const httplib::Request&, httplib::Response&);
   std::optional<dfe::Profile> profile_of(const httplib::Request&, httplib::Response&);
-  // (api_placements.cpp)
+  // (api_placements.cpp): the register's vocabularies and a borough's placements
   void placements_meta(const httplib::Request&, httplib::Response&);
+  void borough_placements(const httplib::Request&, httplib::Response&);
+  void borough_placements_csv(const httplib::Request&, httplib::Response&);
+  void upload_placements(const httplib::Request&, httplib::Response&);
+  void add_fees(const httplib::Request&, httplib::Response&);
+  // (api_placements_providers.cpp): the shared provider register
   void providers(const httplib::Request&, httplib::Response&);
   void providers_csv(const httplib::Request&, httplib::Response&);
   void save_provider(const httplib::Request&, httplib::Response&);
   void provider_history(const httplib::Request&, httplib::Response&);
   void import_providers(const httplib::Request&, httplib::Response&);
-  void borough_placements(const httplib::Request&, httplib::Response&);
-  void borough_placements_csv(const httplib::Request&, httplib::Response&);
-  void upload_placements(const httplib::Request&, httplib::Response&);
-  void add_fees(const httplib::Request&, httplib::Response&);
+  // (api_placements_analysis.cpp): the regional analyses and gaps
   void placements_analysis(const httplib::Request&, httplib::Response&);
   void placements_gaps(const httplib::Request&, httplib::Response&);
+  // (api_placements_matching.cpp): the matching tool
   void match(const httplib::Request&, httplib::Response&);
   // (api_practice.cpp): the practice repository's entries, search and attachments
   void practice_meta(const httplib::Request&, httplib::Response&);
