@@ -1,4 +1,5 @@
-// SqlParam, SqlRow conversions and the transaction helper.
+// SqlParam, SqlRow conversions and the statement helpers (transactions, one row changed,
+// placeholders).
 #include "store/sql_connection.h"
 
 #include <fmt/format.h>
@@ -66,6 +67,24 @@ Status in_transaction(SqlConnection& connection, const std::function<Status()>& 
   // the caller can act on (the database discards the transaction when the connection closes).
   (void)connection.rollback();
   return status;
+}
+
+Status one_row_changed(const Result<std::int64_t>& changed, const char* missing) {
+  if (!changed.ok()) return changed.error();
+  if (changed.value() == 0) return make_error(ErrorCode::kNotFound, missing);
+  return {};
+}
+
+std::string placeholders(std::size_t rows, std::size_t columns) {
+  std::string row = "(";
+  for (std::size_t c = 0; c < columns; ++c) row += c == 0 ? "?" : ", ?";
+  row += ")";
+  std::string all;
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r > 0) all += ", ";
+    all += row;
+  }
+  return all;
 }
 
 }  // namespace sendplan::store

@@ -101,4 +101,12 @@ class SqlConnection {
 // commit) fails and returns its error.
 Status in_transaction(SqlConnection& connection, const std::function<Status()>& body);
 
+// The status of a statement that must change one row: its error when it failed, kNotFound
+// `missing` (e.g. "no such pool") when it changed none.
+Status one_row_changed(const Result<std::int64_t>& changed, const char* missing);
+
+// "(?, ?, ?), (?, ?, ?)" for `rows` rows of `columns` placeholders (one row: "(?, ?, ?)", for
+// "x IN (...)").
+std::string placeholders(std::size_t rows, std::size_t columns);
+
 }  // namespace sendplan::store

@@ -31,12 +31,6 @@ Result<PoolRecord> pool_from(const SqlRow& row) {
   return pool;
 }
 
-Status one_row_changed(const Result<std::int64_t>& changed) {
-  if (!changed.ok()) return changed.error();
-  if (changed.value() == 0) return make_error(ErrorCode::kNotFound, "no such pool");
-  return {};
-}
-
 }  // namespace
 
 Result<std::int64_t> insert_pool(SqlConnection& connection, const PoolRecord& pool,
@@ -76,20 +70,23 @@ Result<std::int64_t> insert_pool(SqlConnection& connection, const PoolRecord& po
 Status set_pool_progress(SqlConnection& connection, std::int64_t id, const PoolRecord& progress) {
   if (progress.steps_done < 0 || progress.steps_total < 0)
     return make_error(ErrorCode::kInvalidArgument, "step counts must not be negative");
-  return one_row_changed(connection.execute(
-      "UPDATE pools SET status = ?, step = ?, steps_done = ?, steps_total = ?, message = ? "
-      "WHERE id = ?",
-      {plan_status_name(progress.status), progress.step, progress.steps_done, progress.steps_total,
-       progress.message, id}));
+  return one_row_changed(
+      connection.execute(
+          "UPDATE pools SET status = ?, step = ?, steps_done = ?, steps_total = ?, message = ? "
+          "WHERE id = ?",
+          {plan_status_name(progress.status), progress.step, progress.steps_done,
+           progress.steps_total, progress.message, id}),
+      "no such pool");
 }
 
 Status set_pool_done(SqlConnection& connection, std::int64_t id, const std::string& pool_json,
                      const std::map<std::string, std::string>& files,
                      const std::string& finished_at) {
-  if (Status updated = one_row_changed(connection.execute(
-          "UPDATE pools SET status = ?, pool_json = ?, finished_at = ?, steps_done = steps_total "
-          "WHERE id = ?",
-          {plan_status_name(PlanStatus::kDone), pool_json, finished_at, id}));
+  if (Status updated = one_row_changed(
+          connection.execute("UPDATE pools SET status = ?, pool_json = ?, finished_at = ?, "
+                             "steps_done = steps_total WHERE id = ?",
+                             {plan_status_name(PlanStatus::kDone), pool_json, finished_at, id}),
+          "no such pool");
       !updated.ok())
     return updated;
   // Finishing again replaces the files.
@@ -109,7 +106,8 @@ Status set_pool_failed(SqlConnection& connection, std::int64_t id, const std::st
                        const std::string& finished_at) {
   return one_row_changed(
       connection.execute("UPDATE pools SET status = ?, message = ?, finished_at = ? WHERE id = ?",
-                         {plan_status_name(PlanStatus::kFailed), message, finished_at, id}));
+                         {plan_status_name(PlanStatus::kFailed), message, finished_at, id}),
+      "no such pool");
 }
 
 Result<int> fail_unfinished_pools(SqlConnection& connection, const std::string& message,

@@ -46,12 +46,6 @@ PracticeCall call_from(const SqlRow& row, std::vector<std::string> categories,
   return call;
 }
 
-Status one_row_changed(const Result<std::int64_t>& changed, const char* missing) {
-  if (!changed.ok()) return changed.error();
-  if (changed.value() == 0) return make_error(ErrorCode::kNotFound, missing);
-  return {};
-}
-
 }  // namespace
 
 // --- calls

@@ -39,12 +39,6 @@ namespace {
 const char* const kSortDate =
     "CASE WHEN e.submitted_at <> '' THEN e.submitted_at ELSE e.created_at END";
 
-std::string placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
-  return text;
-}
-
 // The WHERE conditions on `practice_entries AS e` for the query's states, visibility and
 // filters, with their parameters (which point into `query`).
 struct Conditions {
@@ -69,7 +63,7 @@ Conditions conditions_of(const PracticeQuery& query) {
   auto any_of = [&](const std::string& column, const std::vector<std::string_view>& values) {
     if (values.empty()) return std::string("1 = 0");
     for (const std::string_view value : values) out.params.emplace_back(value);
-    return fmt::format("{} IN ({})", column, placeholders(values.size()));
+    return fmt::format("{} IN {}", column, placeholders(1, values.size()));
   };
   if (!query.states.empty()) parts.push_back(any_of("e.state", matchable(query.states)));
   if (!query.all_unpublished) {
@@ -192,24 +186,24 @@ class SearchSql {
   // The page's entries (kPracticeEntryColumns) and their passages, by id.
   std::string entries(std::size_t count, SqlParams& params) const {
     if (!text_) {
-      return fmt::format("SELECT {}, '' FROM practice_entries AS e WHERE e.id IN ({})",
-                         kPracticeEntryColumns, placeholders(count));
+      return fmt::format("SELECT {}, '' FROM practice_entries AS e WHERE e.id IN {}",
+                         kPracticeEntryColumns, placeholders(1, count));
     }
     if (sqlite_) {
       params.emplace_back(fts_);
       return fmt::format(
           "SELECT {}, snippet(practice_search, -1, char(57344), char(57345), '…', 16) "
           "FROM practice_search JOIN practice_entries AS e ON e.id = practice_search.rowid "
-          "WHERE practice_search MATCH ? AND practice_search.rowid IN ({})",
-          kPracticeEntryColumns, placeholders(count));
+          "WHERE practice_search MATCH ? AND practice_search.rowid IN {}",
+          kPracticeEntryColumns, placeholders(1, count));
     }
     params.emplace_back(all_terms_);
     params.emplace_back(kHeadlineOptions);
     return fmt::format(
         "SELECT {}, ts_headline('english', s.content, to_tsquery('english', ?), ?) "
         "FROM practice_entries AS e JOIN practice_search AS s ON s.entry_id = e.id "
-        "WHERE e.id IN ({})",
-        kPracticeEntryColumns, placeholders(count));
+        "WHERE e.id IN {}",
+        kPracticeEntryColumns, placeholders(1, count));
   }
 
  private:

@@ -18,19 +18,6 @@ constexpr const char* kReleaseColumns =
     "id, series, title, publisher, file_name, sha256, edition, first_period, last_period, "
     "value_count, imported_by, imported_at";
 
-// "(?, ?, ?), (?, ?, ?)" for `rows` rows of `columns` placeholders.
-std::string placeholders(std::size_t rows, std::size_t columns) {
-  std::string row = "(";
-  for (std::size_t c = 0; c < columns; ++c) row += c == 0 ? "?" : ", ?";
-  row += ")";
-  std::string all;
-  for (std::size_t r = 0; r < rows; ++r) {
-    if (r > 0) all += ", ";
-    all += row;
-  }
-  return all;
-}
-
 StatRelease release_from(const SqlRow& row) {
   StatRelease release;
   release.id = row.integer(0);
