@@ -1,8 +1,8 @@
 #include "dfe_test_support.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -82,12 +82,12 @@ Result<std::unique_ptr<ScratchStore>> ScratchStore::open(Backend backend) {
   std::unique_ptr<ScratchStore> scratch(new ScratchStore());
   std::string url;
   if (backend == Backend::kSqlite) {
-    std::string folder = (fs::temp_directory_path() / "sendplan-dfe-test-XXXXXX").string();
-    if (::mkdtemp(folder.data()) == nullptr) {
-      return make_error(ErrorCode::kIo, "cannot make a temp folder");
+    try {
+      scratch->folder_ = std::make_unique<sendplan::testing::TempDir>("dfe-test");
+    } catch (const std::exception& e) {
+      return make_error(ErrorCode::kIo, e.what());
     }
-    scratch->folder_ = folder;
-    url = "sqlite:" + (fs::path(folder) / "stats.db").string();
+    url = "sqlite:" + scratch->folder_->file("stats.db");
   } else {
     // Not a skip: the PostgreSQL half must run (scripts/install-deps.sh installs it).
     Result<std::string> fresh = sendplan::testing::fresh_postgres_database();
@@ -101,11 +101,8 @@ Result<std::unique_ptr<ScratchStore>> ScratchStore::open(Backend backend) {
 }
 
 ScratchStore::~ScratchStore() {
-  store_.reset();
-  if (!folder_.empty()) {
-    std::error_code error;
-    fs::remove_all(folder_, error);
-  }
+  store_.reset();  // closed before its folder goes
+  folder_.reset();
 }
 
 PlainCsv read_plain_csv(const std::string& text) {

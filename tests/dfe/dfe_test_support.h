@@ -18,6 +18,7 @@
 #include "dfe/importer.h"
 #include "store/stats_records.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace sendplan::dfe::testing {
 
@@ -64,7 +65,7 @@ class ScratchStore {
 
  private:
   ScratchStore() = default;
-  std::string folder_;
+  std::unique_ptr<sendplan::testing::TempDir> folder_;  // SQLite's temp folder
   std::unique_ptr<store::Store> store_;
 };
 
