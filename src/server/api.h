@@ -234,6 +234,16 @@ class Api {
   // (api_placements_analysis.cpp): the regional analyses and gaps
   void placements_analysis(const httplib::Request&, httplib::Response&);
   void placements_gaps(const httplib::Request&, httplib::Response&);
+  // What both read: the request's date (today when none) and the whole register, or nullopt
+  // (answered: 400 when the date is not YYYY-MM-DD, or the store's failure).
+  struct RegisterOnDate {
+    std::string date;
+    std::vector<placements::Placement> placements;
+    std::vector<placements::Provider> providers;
+    std::vector<placements::BoroughInfo> boroughs;
+  };
+  std::optional<RegisterOnDate> register_on_date(const httplib::Request& request,
+                                                 httplib::Response& response);
   // (api_placements_matching.cpp): the matching tool
   void match(const httplib::Request&, httplib::Response&);
   // (api_practice.cpp): the practice repository's entries, search and attachments

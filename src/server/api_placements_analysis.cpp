@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "placements/analysis.h"
 #include "placements/gaps.h"
@@ -83,25 +85,45 @@ json gap_json(const pl::GapCell& cell, bool suppress) {
 
 }  // namespace
 
+std::optional<Api::RegisterOnDate> Api::register_on_date(const httplib::Request& request,
+                                                         httplib::Response& response) {
+  RegisterOnDate on;
+  on.date = date_of(request);
+  if (!valid_date(on.date)) {
+    send_error(response, 400, "bad_request", "date must be YYYY-MM-DD");
+    return std::nullopt;
+  }
+  Result<std::vector<pl::Placement>> placements = pl::load_placements(store_, "");
+  if (!placements) {
+    store_failed(placements.error(), response);
+    return std::nullopt;
+  }
+  Result<std::vector<pl::Provider>> providers = pl::load_providers(store_);
+  if (!providers) {
+    store_failed(providers.error(), response);
+    return std::nullopt;
+  }
+  on.placements = std::move(placements).value();
+  on.providers = std::move(providers).value();
+  on.boroughs = placement_boroughs();
+  return on;
+}
+
 void Api::placements_analysis(const httplib::Request& request, httplib::Response& response) {
   std::optional<Principal> who = signed_in(request, response);
   if (!who) return;
-  const std::string date = date_of(request);
-  if (!valid_date(date)) return send_error(response, 400, "bad_request", "date must be YYYY-MM-DD");
-  Result<std::vector<pl::Placement>> placements = pl::load_placements(store_, "");
-  if (!placements) return store_failed(placements.error(), response);
-  Result<std::vector<pl::Provider>> providers = pl::load_providers(store_);
-  if (!providers) return store_failed(providers.error(), response);
-  const std::vector<pl::BoroughInfo> boroughs = placement_boroughs();
+  std::optional<RegisterOnDate> on = register_on_date(request, response);
+  if (!on) return;
+  const std::string& date = on->date;
 
   const auto fee_by_need =
-      pl::suppress_fee_benchmarks(pl::fee_benchmarks_by_need(placements.value(), boroughs, date));
+      pl::suppress_fee_benchmarks(pl::fee_benchmarks_by_need(on->placements, on->boroughs, date));
   const auto fee_by_provider = pl::suppress_fee_benchmarks(
-      pl::fee_benchmarks_by_provider(placements.value(), providers.value(), boroughs, date));
+      pl::fee_benchmarks_by_provider(on->placements, on->providers, on->boroughs, date));
   const auto spend = pl::suppress_spend(
-      pl::spend_by_provider_type(placements.value(), providers.value(), boroughs, date));
+      pl::spend_by_provider_type(on->placements, on->providers, on->boroughs, date));
   const auto locations = pl::suppress_counts(
-      pl::placement_locations(placements.value(), providers.value(), boroughs, date));
+      pl::placement_locations(on->placements, on->providers, on->boroughs, date));
   json shares = json::array();
   auto share_json = [](const pl::LocationShares& s) {
     return json{{"known", or_null(s.known)},
@@ -129,8 +151,8 @@ void Api::placements_analysis(const httplib::Request& request, httplib::Response
   }
   json costly = json::array();
   if (show) {
-    for (const pl::CostlyPlacement& c : pl::most_expensive_placements(
-             placements.value(), providers.value(), date, 20, borough_filter)) {
+    for (const pl::CostlyPlacement& c :
+         pl::most_expensive_placements(on->placements, on->providers, date, 20, borough_filter)) {
       costly.push_back({{"placement_id", c.placement_id},
                         {"borough", c.borough},
                         {"child_ref", c.child_ref},
@@ -173,13 +195,9 @@ void Api::placements_analysis(const httplib::Request& request, httplib::Response
 
 void Api::placements_gaps(const httplib::Request& request, httplib::Response& response) {
   if (!signed_in(request, response)) return;
-  const std::string date = date_of(request);
-  if (!valid_date(date)) return send_error(response, 400, "bad_request", "date must be YYYY-MM-DD");
-  Result<std::vector<pl::Placement>> placements = pl::load_placements(store_, "");
-  if (!placements) return store_failed(placements.error(), response);
-  Result<std::vector<pl::Provider>> providers = pl::load_providers(store_);
-  if (!providers) return store_failed(providers.error(), response);
-  const std::vector<pl::BoroughInfo> boroughs = placement_boroughs();
+  std::optional<RegisterOnDate> on = register_on_date(request, response);
+  if (!on) return;
+  const std::string& date = on->date;
 
   // Demand: SEN2's children in independent and non-maintained special schools.
   Result<pl::IndependentSectorChildren> children = pl::independent_sector_children(store_);
@@ -188,12 +206,12 @@ void Api::placements_gaps(const httplib::Request& request, httplib::Response& re
   const std::string& period = children.value().period;
   const int latest = children.value().year;
   std::vector<pl::BoroughDemand> demand;
-  for (const pl::BoroughInfo& info : boroughs)
+  for (const pl::BoroughInfo& info : on->boroughs)
     demand.push_back({info.name, by_number[info.la_number]});
   pl::GapOptions options;
   options.date = date;
   const pl::GapAnalysis gaps =
-      pl::analyse_gaps(boroughs, demand, placements.value(), providers.value(), options);
+      pl::analyse_gaps(on->boroughs, demand, on->placements, on->providers, options);
   auto cells = [](const std::vector<pl::GapCell>& list) {
     json items = json::array();
     for (const pl::GapCell& cell : list) items.push_back(gap_json(cell, true));
