@@ -36,12 +36,15 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
     if (start[i] > pick.due + kTimeEpsilon) break;
     if (!(route.load_after[i] + request.load).fits_in(v.capacity)) continue;
     if (request.ride_alone && !route.load_after[i].empty()) continue;
+    // Whatever goes between, the next stop cannot start before the pickup's earliest end: a test
+    // that needs no travel time, so positions the route passes long before the window cost little.
+    if (pick.ready + pick.service > route.latest[i + 1] + kTimeEpsilon) continue;
     const double pick_time =
-        std::max(pick.ready, start[i] + service_at(i) + m.travel_time(loc(i), pick.location));
+        std::max(pick.ready, start[i] + service_at(i) + m.travel_time_into(loc(i), pick.location));
     if (pick_time > pick.due + kTimeEpsilon) continue;
     const double leave_pick = pick_time + pick.service;
     const double d_i_next = m.distance(loc(i), loc(i + 1));
-    const double d_i_pick = m.distance(loc(i), pick.location);
+    const double d_i_pick = m.distance_into(loc(i), pick.location);
 
     // Delivery right after the pickup.
     {
@@ -67,14 +70,14 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
     for (int j = i + 1; j <= k; ++j) {
       if (time_at_j > drop.due + kTimeEpsilon) break;  // the delivery would be late from here on
       if (!(route.load_after[j] + request.load).fits_in(v.capacity)) break;
-      const double to_drop = service_at(j) + m.travel_time(loc(j), drop.location);
+      const double to_drop = service_at(j) + m.travel_time_into(loc(j), drop.location);
       if (ride_so_far + to_drop <= ride_limit + kTimeEpsilon) {
         const double drop_time = std::max(drop.ready, time_at_j + to_drop);
         if (drop_time <= drop.due + kTimeEpsilon) {
           const double next_time = std::max(
               start[j + 1], drop_time + drop.service + m.travel_time(drop.location, loc(j + 1)));
           if (next_time <= route.latest[j + 1] + kTimeEpsilon) {
-            const double delta = pick_delta + m.distance(loc(j), drop.location) +
+            const double delta = pick_delta + m.distance_into(loc(j), drop.location) +
                                  m.distance(drop.location, loc(j + 1)) -
                                  m.distance(loc(j), loc(j + 1));
             candidates_.push_back({fixed + v.cost_per_distance * delta, i, j});
@@ -111,13 +114,13 @@ void InsertionEvaluator::collect_single(int r, const Route& route) {
     const double service_i = i == 0 ? 0.0 : m.stop(route.stops[i - 1]).service;
     const int li = route.location[i], next = route.location[i + 1];
     const double time =
-        std::max(stop.ready, start[i] + service_i + m.travel_time(li, stop.location));
+        std::max(stop.ready, start[i] + service_i + m.travel_time_into(li, stop.location));
     if (time > stop.due + kTimeEpsilon) continue;
     const double next_time =
         std::max(start[i + 1], time + stop.service + m.travel_time(stop.location, next));
     if (next_time > route.latest[i + 1] + kTimeEpsilon) continue;
     const double delta =
-        m.distance(li, stop.location) + m.distance(stop.location, next) - m.distance(li, next);
+        m.distance_into(li, stop.location) + m.distance(stop.location, next) - m.distance(li, next);
     candidates_.push_back({fixed + v.cost_per_distance * delta, i, i});
   }
 }

@@ -52,6 +52,7 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
   used_locations.erase(std::unique(used_locations.begin(), used_locations.end()),
                        used_locations.end());
   travel_times_metric_ = check_triangle_inequality(used_locations);
+  symmetric_ = check_symmetric(used_locations);
   if (travel_times_metric_) tighten_windows();
   // Sample the spread of distances and times (exact for small instances, bounded for large ones).
   const size_t step = std::max<size_t>(1, used_locations.size() / 200);
@@ -61,6 +62,16 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
       max_time_ = std::max(max_time_, travel_time(used_locations[i], used_locations[j]));
     }
   }
+}
+
+bool SearchModel::check_symmetric(const std::vector<int>& locations) const {
+  for (size_t a = 0; a < locations.size(); ++a) {
+    for (size_t b = a + 1; b < locations.size(); ++b) {
+      const int i = locations[a], j = locations[b];
+      if (distance(i, j) != distance(j, i) || travel_time(i, j) != travel_time(j, i)) return false;
+    }
+  }
+  return true;
 }
 
 bool SearchModel::check_triangle_inequality(const std::vector<int>& locations) const {

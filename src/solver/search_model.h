@@ -74,6 +74,17 @@ class SearchModel {
   double travel_time(int from_location, int to_location) const {
     return problem_->travel_time(from_location, to_location);
   }
+  // The same values, read from the destination's row when the matrices are symmetric: for a
+  // fixed destination and many origins (a request's stop against every position of a route)
+  // that is one short run of memory instead of one cache line per origin.
+  double distance_into(int from_location, int to_location) const {
+    return symmetric_ ? problem_->distance(to_location, from_location)
+                      : problem_->distance(from_location, to_location);
+  }
+  double travel_time_into(int from_location, int to_location) const {
+    return symmetric_ ? problem_->travel_time(to_location, from_location)
+                      : problem_->travel_time(from_location, to_location);
+  }
 
   // True when some request rides alone or some pair must not share: the scheduler then tracks
   // who is on board.
@@ -108,6 +119,7 @@ class SearchModel {
  private:
   void tighten_windows();
   bool check_triangle_inequality(const std::vector<int>& locations) const;
+  bool check_symmetric(const std::vector<int>& locations) const;
 
   const model::Problem* problem_;
   std::vector<StopData> stops_;
@@ -117,6 +129,7 @@ class SearchModel {
   bool has_vehicle_rules_ = false;
   bool prices_time_ = false;
   bool travel_times_metric_ = true;
+  bool symmetric_ = false;  // distance and travel time both, exactly, between used locations
   double max_distance_ = 1;
   double max_time_ = 1;
 };

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
+#include <utility>
 
 #include "solver/problem_builder.h"
 
@@ -32,13 +34,28 @@ double brute_force_best(const SearchModel& model, RouteEvaluator& evaluator, con
   return best;
 }
 
-// The O(1) filters never discard the best feasible insertion: on random routes, best() finds
-// exactly the cheapest insertion an exhaustive exact search finds (or both find none).
-TEST(InsertionEvaluator, MatchesExhaustiveSearchOnRandomRoutes) {
+// Makes the matrices asymmetric: the way back between two places takes up to 20 % longer.
+void skew(model::ProblemData& data, Random& random) {
+  const auto n =
+      static_cast<size_t>(std::lround(std::sqrt(static_cast<double>(data.distances.size()))));
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < a; ++b) {
+      const double factor = 1 + 0.2 * random.unit();
+      data.distances[a * n + b] *= factor;
+      data.travel_times[a * n + b] *= factor;
+    }
+  }
+}
+
+// On random routes, best() finds exactly the cheapest insertion an exhaustive exact search finds
+// (or both find none): the O(1) filters never discard it.
+void expect_matches_exhaustive_search(bool asymmetric) {
   Random random(99);
   int found = 0, none = 0;
   for (int trial = 0; trial < 200; ++trial) {
-    auto problem = model::Problem::create(testing::random_problem(random, 8, 150, 15 + trial % 25));
+    model::ProblemData data = testing::random_problem(random, 8, 150, 15 + trial % 25);
+    if (asymmetric) skew(data, random);
+    auto problem = model::Problem::create(std::move(data));
     ASSERT_TRUE(problem.ok());
     SearchModel model(problem.value());
     RouteEvaluator evaluator(model);
@@ -63,6 +80,37 @@ TEST(InsertionEvaluator, MatchesExhaustiveSearchOnRandomRoutes) {
   }
   EXPECT_GT(found, 300);
   EXPECT_GT(none, 50);
+}
+
+TEST(InsertionEvaluator, MatchesExhaustiveSearchOnRandomRoutes) {
+  expect_matches_exhaustive_search(false);
+}
+
+// Symmetric matrices are read from the destination's row (SearchModel::distance_into); asymmetric
+// ones must not be.
+TEST(InsertionEvaluator, MatchesExhaustiveSearchWithAsymmetricTravel) {
+  expect_matches_exhaustive_search(true);
+}
+
+TEST(SearchModel, ReadsIntoADestinationAsFromTheOrigin) {
+  Random random(7);
+  for (bool asymmetric : {false, true}) {
+    model::ProblemData data = testing::random_problem(random, 10, 150, 30);
+    if (asymmetric) skew(data, random);
+    auto problem = model::Problem::create(std::move(data));
+    ASSERT_TRUE(problem.ok());
+    SearchModel model(problem.value());
+    const int n = problem.value().location_count();
+    int differ = 0;
+    for (int a = 0; a < n; ++a) {
+      for (int b = 0; b < n; ++b) {
+        EXPECT_EQ(model.distance_into(a, b), model.distance(a, b));
+        EXPECT_EQ(model.travel_time_into(a, b), model.travel_time(a, b));
+        if (model.distance(a, b) != model.distance(b, a)) ++differ;
+      }
+    }
+    EXPECT_EQ(differ > 0, asymmetric);
+  }
 }
 
 }  // namespace
