@@ -54,7 +54,12 @@ Alns::Alns(const SearchModel& model, const SolverParameters& parameters, uint64_
       inserter_(evaluator_),
       repair_(inserter_),
       relocate_(inserter_, nearest_.get()),
-      two_opt_(evaluator_, nearest_.get()) {}
+      two_opt_(evaluator_, nearest_.get()) {
+  if (parameters_.exchange_neighbours > 0 && model.request_count() > 1) {
+    exchange_nearest_ = std::make_unique<NearestRequests>(model, parameters_.exchange_neighbours);
+    exchange_ = std::make_unique<ExchangeSearch>(inserter_, *exchange_nearest_);
+  }
+}
 
 double Alns::progress(Clock::time_point started, int64_t iteration) const {
   double p = 0;
@@ -126,6 +131,8 @@ void Alns::polish(Solution& solution, const Solution* reference, Clock::time_poi
                                   [&](int v) { return solution.route(v).empty(); }),
                    touched_.end());
     moves += relocate_.improve(solution, random_, 1, &touched_);
+    if (exchange_ != nullptr && !out_of_time(started))
+      moves += exchange_->improve(solution, random_, touched_, 1);
     if (moves == 0) break;
   }
 }

@@ -17,6 +17,7 @@
 
 #include "core/random.h"
 #include "solver/destroy/removal.h"
+#include "solver/exchange.h"
 #include "solver/local_search.h"
 #include "solver/nearest_requests.h"
 #include "solver/parameters.h"
@@ -59,8 +60,8 @@ class Alns {
   bool out_of_time(Clock::time_point started) const;
   int removal_count(int served);
   int roulette(const double* weights, int count);
-  // Local search towards a local optimum of 2-opt, 2-opt* and relocate, over the routes that
-  // differ from `reference` (all routes when null) and those the search itself changes.
+  // Local search towards a local optimum of 2-opt, 2-opt*, relocate and exchange, over the routes
+  // that differ from `reference` (all routes when null) and those the search itself changes.
   void polish(Solution& solution, const Solution* reference, Clock::time_point started);
   Clock::time_point deadline(Clock::time_point started) const;
 
@@ -72,6 +73,8 @@ class Alns {
   InsertionEvaluator inserter_;
   InsertionRepair repair_;
   RelocateSearch relocate_;
+  std::unique_ptr<NearestRequests> exchange_nearest_;  // null when exchange is off
+  std::unique_ptr<ExchangeSearch> exchange_;
   TwoOptSearch two_opt_;
   AlnsStatistics statistics_;
   std::vector<int> touched_;            // scratch of polish

@@ -9,6 +9,21 @@ namespace {
 constexpr double kGainEpsilon = 1e-7;
 }
 
+void shuffle(std::vector<int>& items, Random& random) {
+  for (size_t i = items.size(); i > 1; --i)
+    std::swap(items[i - 1], items[random.below(static_cast<uint32_t>(i))]);
+}
+
+void shuffled_requests_on(const Solution& solution, const std::vector<int>& routes, Random& random,
+                          std::vector<int>& out) {
+  out.clear();
+  for (int v : routes)
+    for (int s : solution.route(v).stops) out.push_back(request_of(s));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  shuffle(out, random);
+}
+
 RelocateSearch::RelocateSearch(InsertionEvaluator& inserter, const NearestRequests* nearest)
     : inserter_(&inserter), evaluator_(&inserter.evaluator()), nearest_(nearest) {}
 
@@ -20,14 +35,10 @@ int RelocateSearch::improve(Solution& solution, Random& random, int max_passes,
     if (routes == nullptr) {
       for (int r = 0; r < solution.request_count(); ++r)
         if (solution.route_of(r) >= 0) order_.push_back(r);
+      shuffle(order_, random);
     } else {
-      for (int v : *routes)
-        for (int s : solution.route(v).stops) order_.push_back(request_of(s));
-      std::sort(order_.begin(), order_.end());
-      order_.erase(std::unique(order_.begin(), order_.end()), order_.end());
+      shuffled_requests_on(solution, *routes, random, order_);
     }
-    for (size_t i = order_.size(); i > 1; --i)
-      std::swap(order_[i - 1], order_[random.below(static_cast<uint32_t>(i))]);
     bool improved = false;
     for (int r : order_) {
       const double before = solution.routes_cost();

@@ -16,6 +16,12 @@
 
 namespace sendplan::solver {
 
+// Fisher-Yates shuffle of `items` (the search's own random stream: runs stay reproducible).
+void shuffle(std::vector<int>& items, Random& random);
+// The requests on `routes`, each once, in random order.
+void shuffled_requests_on(const Solution& solution, const std::vector<int>& routes, Random& random,
+                          std::vector<int>& out);
+
 class RelocateSearch {
  public:
   // `nearest` (may be null: every candidate route is tried) must outlive the search.

@@ -30,6 +30,7 @@ Status SolverParameters::validate() const {
   if (segment_length < 1) return bad("segment_length must be at least 1");
   if (!(unserved_penalty_factor > 0)) return bad("unserved_penalty_factor must be positive");
   if (granular_neighbours < 0) return bad("granular_neighbours must not be negative");
+  if (exchange_neighbours < 0) return bad("exchange_neighbours must not be negative");
   if (granular_min_requests < 0) return bad("granular_min_requests must not be negative");
   return {};
 }
@@ -56,6 +57,7 @@ Status SolverParameters::validate() const {
   X(local_search)                    \
   X(unserved_penalty_factor)         \
   X(granular_neighbours)             \
+  X(exchange_neighbours)             \
   X(granular_min_requests)
 // clang-format on
 
