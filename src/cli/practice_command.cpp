@@ -114,12 +114,12 @@ int run_practice_import(const PracticeOptions& options) {
   const std::string format = format_of(options, options.file);
   if (format != "csv" && format != "json")
     return report_error(make_error(ErrorCode::kInvalidArgument, "--format is csv or json"));
-  Checked<std::vector<store::PracticeEntry>, transport::Problem> read =
+  Checked<std::vector<store::PracticeEntry>, FileProblem> read =
       format == "csv" ? practice::read_entries_csv(text.value(), name, boroughs.value().names)
                       : practice::read_entries_json(text.value(), name, boroughs.value().names);
   if (!read) {
-    fmt::print(stderr, "{}", transport::format_problems(read.problems()));
-    return report_error(transport::problems_to_error(read.problems()));
+    fmt::print(stderr, "{}", format_problems(read.problems()));
+    return report_error(problems_to_error(read.problems()));
   }
   Result<std::unique_ptr<store::Store>> store = store::open_store(options.database);
   if (!store.ok()) return report_error(store.error());

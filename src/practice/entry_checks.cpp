@@ -40,7 +40,7 @@ std::size_t utf8_chars(std::string_view text) {
 struct Checker {
   const std::string& file;
   int row;
-  std::vector<transport::Problem>& problems;
+  std::vector<FileProblem>& problems;
 
   void add(const std::string& column, std::string reason) const {
     problems.push_back({file, row, column, std::move(reason)});
@@ -218,11 +218,11 @@ bool child_role(const std::string& role) {
 
 }  // namespace
 
-std::vector<transport::Problem> draft_problems(const store::PracticeEntry& entry,
-                                               const std::vector<std::string>& boroughs,
-                                               const std::string& file, int row,
-                                               const EntryLimits& limits) {
-  std::vector<transport::Problem> problems;
+std::vector<FileProblem> draft_problems(const store::PracticeEntry& entry,
+                                        const std::vector<std::string>& boroughs,
+                                        const std::string& file, int row,
+                                        const EntryLimits& limits) {
+  std::vector<FileProblem> problems;
   const Checker check{file, row, problems};
 
   check_required(check, "title", entry.title, "a short name for the practice");
@@ -302,11 +302,11 @@ std::vector<transport::Problem> draft_problems(const store::PracticeEntry& entry
   return problems;
 }
 
-std::vector<transport::Problem> submission_problems(const store::PracticeEntry& entry,
-                                                    const std::vector<std::string>& boroughs,
-                                                    const std::string& file, int row,
-                                                    const EntryLimits& limits) {
-  std::vector<transport::Problem> problems = draft_problems(entry, boroughs, file, row, limits);
+std::vector<FileProblem> submission_problems(const store::PracticeEntry& entry,
+                                             const std::vector<std::string>& boroughs,
+                                             const std::string& file, int row,
+                                             const EntryLimits& limits) {
+  std::vector<FileProblem> problems = draft_problems(entry, boroughs, file, row, limits);
   const Checker check{file, row, problems};
   check_required(check, "summary", entry.summary, "a few sentences for search results");
   check_required(check, "problem", entry.problem, "the problem it tackled");
@@ -333,10 +333,9 @@ std::vector<transport::Problem> submission_problems(const store::PracticeEntry& 
   const auto rank = [](const std::string& column) {
     return std::find(kOrder.begin(), kOrder.end(), column) - kOrder.begin();
   };
-  std::stable_sort(problems.begin(), problems.end(),
-                   [&](const transport::Problem& a, const transport::Problem& b) {
-                     return rank(a.column) < rank(b.column);
-                   });
+  std::stable_sort(
+      problems.begin(), problems.end(),
+      [&](const FileProblem& a, const FileProblem& b) { return rank(a.column) < rank(b.column); });
   return problems;
 }
 

@@ -1,6 +1,6 @@
 // What a valid practice entry is, every problem named by its field (issue 14: "every problem
 // named by field"), and the refusal of a submission that names a child: entries are about
-// services, never about a child. Problems use transport::Problem with `file` the source
+// services, never about a child. Problems use FileProblem with `file` the source
 // ("entry" for the API, "practice.csv" for an import), `row` the line (0 for the API) and
 // `column` the field.
 #pragma once
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/file_problem.h"
 #include "store/practice_records.h"
-#include "transport/problems.h"
 
 namespace sendplan::practice {
 
@@ -27,16 +27,16 @@ struct EntryLimits {
 // indicator keys, boroughs among `boroughs` (canonical names), ages 0..25 with from <= to,
 // http(s) links, an ISO started_on date, evidence 0..5, contact not a child; and any personal
 // data about a child (child_data_reasons). Empty = valid.
-std::vector<transport::Problem> draft_problems(const store::PracticeEntry& entry,
-                                               const std::vector<std::string>& boroughs,
-                                               const std::string& file, int row,
-                                               const EntryLimits& limits = {});
+std::vector<FileProblem> draft_problems(const store::PracticeEntry& entry,
+                                        const std::vector<std::string>& boroughs,
+                                        const std::string& file, int row,
+                                        const EntryLimits& limits = {});
 // draft_problems plus what a submission needs: summary, problem, actions, at least one
 // category, the impact in words or at least one measure, how to adopt, contact name and role.
-std::vector<transport::Problem> submission_problems(const store::PracticeEntry& entry,
-                                                    const std::vector<std::string>& boroughs,
-                                                    const std::string& file, int row,
-                                                    const EntryLimits& limits = {});
+std::vector<FileProblem> submission_problems(const store::PracticeEntry& entry,
+                                             const std::vector<std::string>& boroughs,
+                                             const std::string& file, int row,
+                                             const EntryLimits& limits = {});
 
 // Why `text` looks like it identifies a child, one reason per kind of finding, never quoting
 // the data itself ("a Unique Pupil Number (a letter and 12 digits)", "an NHS number (10 digits

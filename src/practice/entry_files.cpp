@@ -26,7 +26,7 @@ namespace {
 
 using store::ImpactMeasure;
 using store::PracticeEntry;
-using transport::Problem;
+using Problem = FileProblem;
 
 // ---- The columns ---------------------------------------------------------------------------
 
@@ -420,7 +420,7 @@ std::string entries_json(const std::vector<PracticeEntry>& entries) {
   return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-Checked<std::vector<PracticeEntry>, transport::Problem> read_entries_csv(
+Checked<std::vector<PracticeEntry>, FileProblem> read_entries_csv(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs) {
   csv::Reader reader(text, file);
   Result<std::vector<csv::Record>> records = reader.read_all();
@@ -498,7 +498,7 @@ Checked<std::vector<PracticeEntry>, transport::Problem> read_entries_csv(
   return entries;
 }
 
-Checked<std::vector<PracticeEntry>, transport::Problem> read_entries_json(
+Checked<std::vector<PracticeEntry>, FileProblem> read_entries_json(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs) {
   nlohmann::json document;
   try {

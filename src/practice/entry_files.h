@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "core/file_problem.h"
 #include "store/practice_records.h"
-#include "transport/problems.h"
 
 namespace sendplan::practice {
 
@@ -30,9 +30,9 @@ std::string entries_json(const std::vector<store::PracticeEntry>& entries);
 // every element (JSON), checking each entry as draft_problems does (and submission_problems for
 // states past "draft") against `boroughs`; all the problems, with line (CSV) or entry number
 // (JSON, row = 1-based index) and column, or every entry. `file` names the source in problems.
-Checked<std::vector<store::PracticeEntry>, transport::Problem> read_entries_csv(
+Checked<std::vector<store::PracticeEntry>, FileProblem> read_entries_csv(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs);
-Checked<std::vector<store::PracticeEntry>, transport::Problem> read_entries_json(
+Checked<std::vector<store::PracticeEntry>, FileProblem> read_entries_json(
     const std::string& text, const std::string& file, const std::vector<std::string>& boroughs);
 
 }  // namespace sendplan::practice

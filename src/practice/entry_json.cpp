@@ -20,7 +20,7 @@ struct Reader {
   const nlohmann::json& body;
   const std::string& file;
   int row;
-  std::vector<transport::Problem> problems;
+  std::vector<FileProblem> problems;
 
   void problem(const std::string& field, const std::string& reason) {
     problems.push_back({file, row, field, reason});
@@ -128,9 +128,9 @@ nlohmann::json entry_to_json(const store::PracticeEntry& entry) {
           {"revision", entry.revision}};
 }
 
-std::vector<transport::Problem> entry_fields_from_json(const nlohmann::json& body,
-                                                       store::PracticeEntry& entry,
-                                                       const std::string& file, int row) {
+std::vector<FileProblem> entry_fields_from_json(const nlohmann::json& body,
+                                                store::PracticeEntry& entry,
+                                                const std::string& file, int row) {
   Reader read{body, file, row, {}};
   if (!body.is_object()) {
     read.problem("", "expected an object with the entry's fields");

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/file_problem.h"
 #include "store/practice_records.h"
-#include "transport/problems.h"
 
 namespace sendplan::practice {
 
@@ -18,8 +18,8 @@ nlohmann::json entry_to_json(const store::PracticeEntry& entry);
 // created it) from `body` into `entry`; fields absent from `body` keep entry's values. A field
 // of the wrong type is a problem naming it (file `file`, row `row`); unknown fields too, unless
 // they are ones entry_to_json writes (so an exported entry reads back).
-std::vector<transport::Problem> entry_fields_from_json(const nlohmann::json& body,
-                                                       store::PracticeEntry& entry,
-                                                       const std::string& file, int row);
+std::vector<FileProblem> entry_fields_from_json(const nlohmann::json& body,
+                                                store::PracticeEntry& entry,
+                                                const std::string& file, int row);
 
 }  // namespace sendplan::practice

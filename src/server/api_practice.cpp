@@ -59,7 +59,7 @@ std::optional<int> int_param(const httplib::Request& request, const char* name, 
   return value;
 }
 
-bool sends_problems(httplib::Response& response, const std::vector<transport::Problem>& problems,
+bool sends_problems(httplib::Response& response, const std::vector<FileProblem>& problems,
                     const std::string& what) {
   if (problems.empty()) return false;
   send_json(response, 422,
@@ -258,7 +258,7 @@ void Api::create_practice_entry(const httplib::Request& request, httplib::Respon
   if (!body) return send_error(response, body.error());
   store::PracticeEntry entry;
   entry.lead_borough = actor.borough;
-  std::vector<transport::Problem> problems =
+  std::vector<FileProblem> problems =
       practice::entry_fields_from_json(body.value(), entry, "entry", 0);
   if (actor.role == store::Role::kBoroughOfficer && entry.lead_borough != actor.borough)
     problems.push_back({"entry", 0, "lead_borough",
@@ -302,7 +302,7 @@ void Api::save_practice_entry(const httplib::Request& request, httplib::Response
                       "someone else changed this entry since you opened it: reload it, then "
                       "make your change again");
   const std::string lead = entry.lead_borough;
-  std::vector<transport::Problem> problems =
+  std::vector<FileProblem> problems =
       practice::entry_fields_from_json(body.value(), entry, "entry", 0);
   if (std::optional<std::string> canonical = atlas_.canonical(entry.lead_borough))
     entry.lead_borough = *canonical;
@@ -497,7 +497,7 @@ void Api::import_practice(const httplib::Request& request, httplib::Response& re
     return send_error(response, 400, "bad_request", "format is csv or json");
   const std::string file_name =
       clean_file_name(request.get_param_value("file_name"), "practice." + format);
-  Checked<std::vector<store::PracticeEntry>, transport::Problem> read =
+  Checked<std::vector<store::PracticeEntry>, FileProblem> read =
       format == "csv" ? practice::read_entries_csv(request.body, file_name, borough_names())
                       : practice::read_entries_json(request.body, file_name, borough_names());
   if (!read) {

@@ -1,7 +1,7 @@
-// Api: the Practice Spotlight call for submissions and its review (issue 14; docs/guide/practice.md):
-// calls with a deadline in London time, reviewers assigned by administrators and scoring
-// against the call's criteria, the panel's ranking per category, the submissions as CSV and a
-// printable shortlist / winners booklet.
+// Api: the Practice Spotlight call for submissions and its review (issue 14;
+// docs/guide/practice.md): calls with a deadline in London time, reviewers assigned by
+// administrators and scoring against the call's criteria, the panel's ranking per category, the
+// submissions as CSV and a printable shortlist / winners booklet.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,7 +28,7 @@ constexpr std::size_t kMaxComment = 4000;
 // A list of known keys from body[field] into `out`, or a problem.
 void read_keys(const nlohmann::json& body, const char* field,
                const std::vector<practice::Term>& terms, std::vector<std::string>& out,
-               std::vector<transport::Problem>& problems) {
+               std::vector<FileProblem>& problems) {
   const auto it = body.find(field);
   if (it == body.end() || it->is_null()) return;
   if (!it->is_array()) {
@@ -50,7 +50,7 @@ void read_keys(const nlohmann::json& body, const char* field,
 
 // A London time from body[field] (e.g. "2027-03-31T23:59") as UTC into `out`, or a problem.
 void read_london_time(const nlohmann::json& body, const char* field, std::string& out,
-                      std::vector<transport::Problem>& problems) {
+                      std::vector<FileProblem>& problems) {
   const auto it = body.find(field);
   if (it == body.end() || it->is_null()) return;
   if (!it->is_string()) {
@@ -160,7 +160,7 @@ void Api::save_practice_call(const httplib::Request& request, httplib::Response&
     call.created_by = who->user.id;
   }
   const std::string old_deadline = call.deadline_at;
-  std::vector<transport::Problem> problems;
+  std::vector<FileProblem> problems;
   for (const auto& [key, value] : body.value().items()) {
     static const std::set<std::string> known = {"name",        "categories",     "criteria",
                                                 "opens_local", "deadline_local", "guidance"};
@@ -303,7 +303,7 @@ void Api::score_practice_entry(const httplib::Request& request, httplib::Respons
   store::PracticeReview review;
   review.entry_id = access->entry.id;
   review.reviewer_id = access->who.user.id;
-  std::vector<transport::Problem> problems;
+  std::vector<FileProblem> problems;
   const auto scores = body.value().find("scores");
   if (scores == body.value().end() || !scores->is_object()) {
     problems.push_back({"review", 0, "scores", "expected {criterion: 1 to 5, ...}"});

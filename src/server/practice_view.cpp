@@ -302,7 +302,7 @@ bool practice_entry_names_borough(const store::PracticeEntry& entry, const std::
 }
 
 void read_call_id(store::Store& store, const nlohmann::json& body, store::PracticeEntry& entry,
-                  std::vector<transport::Problem>& problems) {
+                  std::vector<FileProblem>& problems) {
   const auto it = body.find("call_id");
   if (it == body.end() || it->is_null()) return;
   if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {

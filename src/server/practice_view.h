@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/file_problem.h"
 #include "practice/workflow.h"
 #include "server/borough_atlas.h"
 #include "store/store.h"
-#include "transport/problems.h"
 
 namespace sendplan::server {
 
@@ -64,7 +64,7 @@ bool practice_entry_names_borough(const store::PracticeEntry& entry, const std::
 // The body's "call_id" (a whole number, 0 = none) into entry.call_id, or a problem (wrong type,
 // no such call).
 void read_call_id(store::Store& store, const nlohmann::json& body, store::PracticeEntry& entry,
-                  std::vector<transport::Problem>& problems);
+                  std::vector<FileProblem>& problems);
 
 // A call with its London times and whether it takes submissions at `now`.
 nlohmann::json practice_call_json(const store::PracticeCall& call, const std::string& now);

@@ -1,36 +1,13 @@
-// Input problems: every fault found in a planner input file, with the file, the 1-based line
-// (row 1 is the header) and the column name, so a person can fix them all in one pass.
-// A reader returns Checked<T, Problem> (core/checked.h): a value or the full list of problems
-// (never a partial value).
+// The planner's input problems: core's FileProblem (file, line, column name, reason) under the
+// name the transport code and its tests use.
 #pragma once
 
-#include <string>
-#include <vector>
-
-#include "core/checked.h"
-#include "core/error.h"
+#include "core/file_problem.h"
 
 namespace sendplan::transport {
 
-struct Problem {
-  std::string file;    // as the caller named it, e.g. "pupils.csv"
-  int row = 0;         // 1-based line in the file; 0 = the file as a whole
-  std::string column;  // CSV column name; "" when the problem is not about one column
-  std::string reason;  // what is wrong, in words, quoting the bad value
-
-  // "pupils.csv:12: column 'wheelchair': expected yes or no, got 'maybe'".
-  std::string to_string() const;
-};
-
-// One line per problem, each ending in '\n'.
-std::string format_problems(const std::vector<Problem>& problems);
-// kInvalidInput carrying the problems as its message (one per line), for Result<T> callers
-// such as the CLI exit code; where.file is the first problem's file.
-Error problems_to_error(const std::vector<Problem>& problems);
-
-// For Checked<T, Problem>::error(): problems_to_error.
-inline Error combine_problems(const std::vector<Problem>& problems) {
-  return problems_to_error(problems);
-}
+using Problem = FileProblem;
+using sendplan::format_problems;
+using sendplan::problems_to_error;
 
 }  // namespace sendplan::transport

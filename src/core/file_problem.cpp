@@ -1,11 +1,11 @@
-// Formatting input problems for people: one line each.
-#include "transport/problems.h"
+// Formatting file problems for people: one line each.
+#include "core/file_problem.h"
 
 #include <fmt/format.h>
 
-namespace sendplan::transport {
+namespace sendplan {
 
-std::string Problem::to_string() const {
+std::string FileProblem::to_string() const {
   std::string text = file;
   if (row > 0) text += fmt::format(":{}", row);
   text += ": ";
@@ -13,13 +13,13 @@ std::string Problem::to_string() const {
   return text + reason;
 }
 
-std::string format_problems(const std::vector<Problem>& problems) {
+std::string format_problems(const std::vector<FileProblem>& problems) {
   std::string text;
-  for (const Problem& problem : problems) text += problem.to_string() + '\n';
+  for (const FileProblem& problem : problems) text += problem.to_string() + '\n';
   return text;
 }
 
-Error problems_to_error(const std::vector<Problem>& problems) {
+Error problems_to_error(const std::vector<FileProblem>& problems) {
   std::string message =
       fmt::format("{} problem{} in the input:\n", problems.size(), problems.size() == 1 ? "" : "s");
   message += format_problems(problems);
@@ -29,4 +29,4 @@ Error problems_to_error(const std::vector<Problem>& problems) {
   return make_error(ErrorCode::kInvalidInput, std::move(message), where);
 }
 
-}  // namespace sendplan::transport
+}  // namespace sendplan
