@@ -60,12 +60,12 @@ struct SolverParameters {
   // repair, relocate and 2-opt* only try the routes holding one of a request's
   // `granular_neighbours` most related requests (and empty vehicles). 0 neighbours = never.
   int granular_neighbours = 40;
+  int granular_min_requests = 400;
   // Exchange (polish): swap a request with one of its `exchange_neighbours` most related requests
   // on another route, each at its best place in the other's route. 0 = never (the default: at
   // 10 s, 10 neighbours were no better on the loose DARP set and worse on a/b, where each
   // iteration took longer; docs/benchmarks.md).
   int exchange_neighbours = 0;
-  int granular_min_requests = 400;
 
   Status validate() const;
 };
