@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 #include "core/text.h"
 #include "dfe/area_registry.h"
@@ -217,15 +218,23 @@ void ProfileBuilder::latest_fact(const Indicator& indicator, const std::vector<A
                                    indicator.source});
 }
 
-Status ProfileBuilder::needs_mix() {
+Result<std::vector<store::StatValue>> ProfileBuilder::all_plans_values(
+    const char* series, std::vector<std::string> measures) {
   store::StatQuery query;
-  query.series = "sen2_needs_all_plans";
-  for (const NeedType& need : need_types()) query.measures.push_back(need.count_measure);
-  query.measures.push_back("ehc_plans");
+  query.series = series;
+  query.measures = std::move(measures);
   query.area_codes = all_codes(comparators_);
   query.breakdown_topic = "All EHC plans";
   query.breakdown = "All EHC plans";
-  Result<std::vector<store::StatValue>> rows = store_.query_stat_values(query);
+  return store_.query_stat_values(query);
+}
+
+Status ProfileBuilder::needs_mix() {
+  std::vector<std::string> measures;
+  for (const NeedType& need : need_types()) measures.push_back(need.count_measure);
+  measures.push_back("ehc_plans");
+  Result<std::vector<store::StatValue>> rows =
+      all_plans_values("sen2_needs_all_plans", std::move(measures));
   if (!rows.ok()) return rows.error();
   return category_mix("needs-mix", "EHC plans by primary need (% of plans)",
                       "DfE, Education, health and care plans (SEN2)", rows.value(), [&] {
@@ -247,16 +256,13 @@ Status ProfileBuilder::placement_mix() {
       {"Alternative provision or PRU", {"ap_pru_total"}},
       {"Further education and post-16", {"fe_total"}},
   };
-  store::StatQuery query;
-  query.series = "sen2_caseload";
-  for (const auto& [name, measures] : parts) {
-    query.measures.insert(query.measures.end(), measures.begin(), measures.end());
+  std::vector<std::string> measures;
+  for (const auto& [name, part_measures] : parts) {
+    measures.insert(measures.end(), part_measures.begin(), part_measures.end());
   }
-  query.measures.push_back("ehcplans");
-  query.area_codes = all_codes(comparators_);
-  query.breakdown_topic = "All EHC plans";
-  query.breakdown = "All EHC plans";
-  Result<std::vector<store::StatValue>> rows = store_.query_stat_values(query);
+  measures.push_back("ehcplans");
+  Result<std::vector<store::StatValue>> rows =
+      all_plans_values("sen2_caseload", std::move(measures));
   if (!rows.ok()) return rows.error();
   return category_mix("placement-mix", "EHC plans by type of placement (% of plans)",
                       "DfE, Education, health and care plans (SEN2)", rows.value(), parts);

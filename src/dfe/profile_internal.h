@@ -67,6 +67,10 @@ class ProfileBuilder {
   // Shares of plans by type of placement in the newest January.
   Status placement_mix();
 
+  // The comparators' values of `measures` in SEN2 `series`, all EHC plans (no breakdown).
+  Result<std::vector<store::StatValue>> all_plans_values(const char* series,
+                                                         std::vector<std::string> measures);
+
   // Bars: for each comparator, each part's share (sum of its measures) of the total, in the
   // newest year the area has. The total is "ehcplans" or "ehc_plans".
   Status category_mix(const char* id, const char* title, const char* source,
