@@ -36,8 +36,7 @@ double brute_force_best(const SearchModel& model, RouteEvaluator& evaluator, con
 
 // Makes the matrices asymmetric: the way back between two places takes up to 20 % longer.
 void skew(model::ProblemData& data, Random& random) {
-  const auto n =
-      static_cast<size_t>(std::lround(std::sqrt(static_cast<double>(data.distances.size()))));
+  const size_t n = data.coordinates.size();  // one per location (Euclidean test problems)
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = 0; b < a; ++b) {
       const double factor = 1 + 0.2 * random.unit();
