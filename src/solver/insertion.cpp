@@ -55,7 +55,7 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
         if (next_time <= route.latest[i + 1] + kTimeEpsilon) {
           const double delta = d_i_pick + m.distance(pick.location, drop.location) +
                                m.distance(drop.location, loc(i + 1)) - d_i_next;
-          candidates_.push_back({fixed + v.cost_per_distance * delta, i, i});
+          add_candidate(fixed + v.cost_per_distance * delta, i, i);
         }
       }
     }
@@ -80,7 +80,7 @@ void InsertionEvaluator::collect_paired(int r, const Route& route) {
             const double delta = pick_delta + m.distance_into(loc(j), drop.location) +
                                  m.distance(drop.location, loc(j + 1)) -
                                  m.distance(loc(j), loc(j + 1));
-            candidates_.push_back({fixed + v.cost_per_distance * delta, i, j});
+            add_candidate(fixed + v.cost_per_distance * delta, i, j);
           }
         }
       }
@@ -121,7 +121,7 @@ void InsertionEvaluator::collect_single(int r, const Route& route) {
     if (next_time > route.latest[i + 1] + kTimeEpsilon) continue;
     const double delta =
         m.distance_into(li, stop.location) + m.distance(stop.location, next) - m.distance(li, next);
-    candidates_.push_back({fixed + v.cost_per_distance * delta, i, i});
+    add_candidate(fixed + v.cost_per_distance * delta, i, i);
   }
 }
 
@@ -140,8 +140,10 @@ void InsertionEvaluator::build_sequence(int r, const Route& route, int pickup_af
   }
 }
 
-Insertion InsertionEvaluator::best(int r, const Route& route) {
+Insertion InsertionEvaluator::best(int r, const Route& route, double below) {
   candidates_.clear();
+  // A margin for rounding: the exact cost decides (below), the filter only drops clear misses.
+  keep_below_ = model_->prices_time() ? std::numeric_limits<double>::infinity() : below + 1e-9;
   if (model_->has_vehicle_rules()) {
     const int added = model_->kind(r) == RequestKind::kPickupDelivery ? 2 : 1;
     if (!model_->allowed(r, route.vehicle) ||
@@ -169,7 +171,7 @@ Insertion InsertionEvaluator::best(int r, const Route& route) {
     if (delta < best.cost) best = Insertion{delta, c.pickup_after, c.delivery_after};
     if (--feasible_budget == 0) break;
   }
-  return best;
+  return best.cost < below ? best : Insertion{};
 }
 
 void InsertionEvaluator::apply(int r, const Insertion& insertion, Route& route) {

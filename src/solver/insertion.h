@@ -24,8 +24,10 @@ class InsertionEvaluator {
  public:
   explicit InsertionEvaluator(RouteEvaluator& evaluator);
 
-  // Cheapest feasible insertion of request r into route (infeasible Insertion when none).
-  Insertion best(int r, const Route& route);
+  // Cheapest feasible insertion of request r into route costing less than `below` (infeasible
+  // Insertion when none). When time is not priced a candidate's distance cost is its exact cost,
+  // so candidates not below the bound are dropped before any exact check.
+  Insertion best(int r, const Route& route, double below = std::numeric_limits<double>::infinity());
   const SearchModel& model() const { return *model_; }
   RouteEvaluator& evaluator() const { return *evaluator_; }
   // Inserts r as described and refreshes the route.
@@ -43,7 +45,13 @@ class InsertionEvaluator {
 
   RouteEvaluator* evaluator_;
   const SearchModel* model_;
+  // Keeps a candidate unless its distance cost is known to miss the bound of this best() call.
+  void add_candidate(double cost, int pickup_after, int delivery_after) {
+    if (cost <= keep_below_) candidates_.push_back({cost, pickup_after, delivery_after});
+  }
+
   std::vector<Candidate> candidates_;
+  double keep_below_ = std::numeric_limits<double>::infinity();
   std::vector<int> sequence_;
   RouteSchedule scratch_;
 };

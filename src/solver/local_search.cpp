@@ -53,8 +53,8 @@ int RelocateSearch::improve(Solution& solution, Random& random, int max_passes,
       else
         solution.candidate_routes(routes_);
       for (int v : routes_) {
-        const Insertion insertion = inserter_->best(r, solution.route(v));
-        if (insertion.feasible() && insertion.cost < best.cost) {
+        const Insertion insertion = inserter_->best(r, solution.route(v), best.cost);
+        if (insertion.feasible()) {
           best = insertion;
           best_route = v;
         }

@@ -39,6 +39,7 @@ SearchModel::SearchModel(const model::Problem& problem) : problem_(&problem) {
     if (type.max_stops < std::numeric_limits<int>::max() ||
         type.max_travel_time < model::kUnlimited || type.max_distance < model::kUnlimited)
       has_vehicle_rules_ = true;
+    if (type.max_distance < model::kUnlimited) has_distance_limit_ = true;
     used_locations.push_back(type.start_location);
     used_locations.push_back(type.end_location);
     for (int k = 0; k < type.count; ++k) {

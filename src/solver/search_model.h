@@ -100,6 +100,10 @@ class SearchModel {
   // exactly up to 300 locations, on a large sample above). Window tightening and the
   // direct-journey filters assume it; without it they are switched off (results stay exact).
   bool travel_times_metric() const { return travel_times_metric_; }
+  // True when taking stops out of a feasible route always leaves it feasible: travel times are
+  // metric and no vehicle limits its distance (distances are not checked for the inequality).
+  // Then a request that fits nowhere on a route cannot fit after more stops are added to it.
+  bool removal_keeps_feasible() const { return travel_times_metric_ && !has_distance_limit_; }
   // The largest distance between any two locations used (scales penalties and noise).
   double max_distance() const { return max_distance_; }
   // The first vehicle of each type, used to represent "a new empty vehicle of this type".
@@ -129,6 +133,7 @@ class SearchModel {
   bool has_vehicle_rules_ = false;
   bool prices_time_ = false;
   bool travel_times_metric_ = true;
+  bool has_distance_limit_ = false;
   bool symmetric_ = false;  // distance and travel time both, exactly, between used locations
   double max_distance_ = 1;
   double max_time_ = 1;

@@ -191,7 +191,10 @@ void InsertionRepair::repair(Solution& solution, RepairKind kind, Random& random
       const int fleet = model_->vehicle(v).fleet;
       if (fleet >= 0 && solution.fleet_full(fleet)) close_fleet(solution, fleet);
     }
-    for (int a : alive_) evaluate(solution, a, c);
+    // Stops were only added to route c: a request that did not fit on it still does not.
+    const bool keeps = model_->removal_keeps_feasible();
+    for (int a : alive_)
+      if (!keeps || columns_[c].entries[a].cost < kInfinity) evaluate(solution, a, c);
   }
   if (observer) observer(solution);
 }
