@@ -140,6 +140,11 @@ class BestBoard {
 
 }  // namespace
 
+bool uses_one_trajectory(const SolverParameters& parameters) {
+  return parameters.one_trajectory && parameters.time_limit_seconds > 0 &&
+         parameters.max_iterations == 0;
+}
+
 model::Plan parallel_search(const SearchModel& model, const SolverParameters& parameters,
                             const Solution* start, const ProgressCallback& on_progress,
                             Alns::Clock::time_point started) {
@@ -149,16 +154,22 @@ model::Plan parallel_search(const SearchModel& model, const SolverParameters& pa
   std::vector<std::optional<Solution>> results(threads);
   std::vector<int64_t> iterations(threads, 0);
   BestBoard board(parameters, started);
+  SharedTrajectory trajectory;
+  const bool one_trajectory = threads > 1 && uses_one_trajectory(parameters);
   auto work = [&](int t) {
     Alns search(model, parameters, parameters.seed + static_cast<uint64_t>(t));
+    auto report = [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); };
+    if (one_trajectory) {
+      results[t] = search.run_shared(started, report, start, trajectory);
+      iterations[t] = search.statistics().iterations;
+      return;
+    }
     Alns::Exchange exchange;
     if (threads > 1)
       exchange = [&board, t](int epoch, const Solution& best) {
         return board.exchange(t, epoch, best);
       };
-    results[t] = search.run(
-        started, [&](int64_t it, const Solution& best) { aggregator.update(t, it, best); }, start,
-        exchange);
+    results[t] = search.run(started, report, start, exchange);
     board.leave();
     iterations[t] = search.statistics().iterations + board.part_iterations(t);
   };

@@ -1,6 +1,8 @@
-// The multi-threaded search behind solve() and solve_from(): `parameters.threads` independent ALNS
-// runs at once (seeds seed, seed+1, ...), each from scratch or from a copy of one start, of which
-// the best becomes the Plan. Deterministic under an iteration limit (ties go to the lowest thread).
+// The multi-threaded search behind solve() and solve_from(): `parameters.threads` ALNS searches at
+// once (seeds seed, seed+1, ...), each from scratch or from a copy of one start, of which the best
+// becomes the Plan. Stopped by a time limit alone, they walk one trajectory together
+// (SharedTrajectory, unless `one_trajectory` is off); given an iteration limit, each walks its own
+// and they share their best at restarts, which is repeatable (ties go to the lowest thread).
 #pragma once
 
 #include "model/plan.h"
@@ -8,6 +10,9 @@
 #include "solver/solve.h"
 
 namespace sendplan::solver {
+
+// Whether two or more threads would walk one trajectory (then a run is not repeatable).
+bool uses_one_trajectory(const SolverParameters& parameters);
 
 // Runs the searches and builds the plan of the best, with its statistics (iterations summed over
 // threads, elapsed seconds since `started`, threads, seed). `start`, when given, is a Solution of

@@ -49,6 +49,7 @@ Status SolverParameters::validate() const {
   X(end_temperature_ratio)           \
   X(restarts)                        \
   X(decompose_min_requests)          \
+  X(one_trajectory)                  \
   X(score_new_best)                  \
   X(score_better)                    \
   X(score_accepted)                  \

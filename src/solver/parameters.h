@@ -14,7 +14,7 @@ struct SolverParameters {
   double time_limit_seconds = 10.0;  // wall-clock limit; <= 0 means none (then max_iterations)
   int64_t max_iterations = 0;        // 0 = no limit; with a limit, runs are reproducible
   uint64_t seed = 1;
-  int threads = 1;  // independent searches with seeds seed, seed+1, ...; the best wins
+  int threads = 1;  // searches with seeds seed, seed+1, ... that cooperate (one_trajectory below)
   // When set and true, the search stops as at the time limit (e.g. the server shutting down).
   // Not part of the JSON form; the flag must outlive the solve.
   const std::atomic<bool>* stop = nullptr;
@@ -35,13 +35,20 @@ struct SolverParameters {
   // all threads) with the temperature back at its start: shorter annealing trajectories from the
   // best rather than one long one.
   int restarts = 4;
-  // Splitting the work between threads: with 2 or more threads and at least this many requests,
-  // every other restart (epochs 1, 3, ...) cuts the shared best into one part per thread
-  // (neighbouring routes, decomposition.h), each thread searches its part as a problem of its own
-  // for one epoch, and the parts are put back together; the epochs between search the whole
-  // problem. 0 = never (the default: at 10 s it did not beat sharing alone on the loose DARP set;
+  // Splitting the work between threads that walk separate trajectories (one_trajectory false, or
+  // no time limit): with 2 or more threads and at least this many requests, every other restart
+  // (epochs 1, 3, ...) cuts the shared best into one part per thread (neighbouring routes,
+  // decomposition.h), each thread searches its part as a problem of its own for one epoch, and
+  // the parts are put back together; the epochs between search the whole problem. 0 = never (the default: at 10 s it did not beat sharing alone on the loose DARP set;
   // see docs/benchmarks.md, "Two threads").
   int decompose_min_requests = 0;
+  // Two or more threads stopped by a time limit alone walk one trajectory together: every thread
+  // builds candidates from the shared current solution and offers them back (alns.h,
+  // SharedTrajectory), so candidates come about twice as fast as from one thread. Such a run is
+  // not repeatable (the threads' timing decides the order of offers). Given an iteration limit
+  // (a repeatable run), or with this off, each thread walks its own trajectory and they share
+  // their best at restarts (above).
+  bool one_trajectory = true;
 
   // Adaptive weights: scores for a new best, a better, an accepted solution; reaction factor.
   double score_new_best = 33;

@@ -1,15 +1,20 @@
 // The search as solve() runs it: a time limit shorter than the first construction still gives a
 // plan serving everyone (and no iteration starts), progress is reported while the construction
 // runs, and a seeded run stopped by its iteration limit is repeatable with granular
-// neighbourhoods switched on; restarts announce each epoch once and adopt a better shared solution.
+// neighbourhoods switched on; restarts announce each epoch once and adopt a better shared solution;
+// threads on one trajectory share its best and, together, stop at the iteration limit.
 #include "solver/alns.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/random.h"
+#include "solver/parallel_search.h"
+#include "solver/plan_check.h"
 #include "solver/problem_builder.h"
 #include "solver/search_model.h"
 #include "solver/solve.h"
@@ -102,6 +107,74 @@ TEST(Alns, RestartsAnnounceEveryEpochOnceAndAdoptABetterSharedSolution) {
   EXPECT_EQ(epochs, (std::vector<int>{1, 2, 3}));
   EXPECT_LE(result.cost(), good.cost() + 1e-9);
   EXPECT_EQ(search.statistics().iterations, 200);
+}
+
+// Two threads stopped by a time limit alone walk one trajectory and give a feasible plan; given an
+// iteration limit they walk their own (repeatable) ways, each up to the limit.
+TEST(Solve, TwoThreadsWalkOneTrajectoryUnlessAnIterationLimitIsGiven) {
+  const model::Problem problem = roomy(60, 5);
+  SolverParameters parameters;
+  parameters.time_limit_seconds = 0.3;
+  parameters.threads = 2;
+  ASSERT_TRUE(uses_one_trajectory(parameters));
+  const model::Plan plan = solve(problem, parameters);
+  EXPECT_EQ(testing::check_plan(problem, plan), "");
+  EXPECT_TRUE(plan.unserved.empty());
+  EXPECT_GT(plan.statistics.iterations, 0);
+  EXPECT_EQ(plan.statistics.threads, 2);
+
+  parameters.one_trajectory = false;
+  EXPECT_FALSE(uses_one_trajectory(parameters));
+  parameters.one_trajectory = true;
+  parameters.time_limit_seconds = 600;
+  parameters.max_iterations = 300;
+  EXPECT_FALSE(uses_one_trajectory(parameters));
+  const model::Plan separate = solve(problem, parameters);
+  EXPECT_EQ(separate.statistics.iterations, 2 * 300);
+  EXPECT_EQ(testing::stop_sequences(separate), testing::stop_sequences(solve(problem, parameters)));
+}
+
+// Each thread returns the shared best: the same solution, no worse than the best first solution
+// any of them built; the threads' iterations add up to the limit.
+TEST(Alns, ThreadsOnOneTrajectoryReturnTheSharedBest) {
+  const model::Problem problem = roomy(50, 6);
+  const SearchModel model(problem);
+  SolverParameters parameters;
+  parameters.time_limit_seconds = 600;
+  parameters.max_iterations = 300;
+  SolverParameters construction_only = parameters;
+  construction_only.max_iterations = 0;
+  construction_only.time_limit_seconds = 1e-9;
+  const double first_a = Alns(model, construction_only, 11).run(Alns::Clock::now(), {}).cost();
+  const double first_b = Alns(model, construction_only, 12).run(Alns::Clock::now(), {}).cost();
+
+  SharedTrajectory shared;
+  Alns a(model, parameters, 11), b(model, parameters, 12);
+  std::optional<Solution> from_a, from_b;
+  const auto started = Alns::Clock::now();
+  std::thread other([&] { from_b = b.run_shared(started, {}, nullptr, shared); });
+  from_a = a.run_shared(started, {}, nullptr, shared);
+  other.join();
+  EXPECT_EQ(from_a->cost(), from_b->cost());
+  for (int v = 0; v < model.vehicle_count(); ++v)
+    EXPECT_EQ(from_a->route(v).stops, from_b->route(v).stops) << "route " << v;
+  EXPECT_LE(from_a->cost(), std::min(first_a, first_b) + 1e-9);
+  EXPECT_EQ(a.statistics().iterations + b.statistics().iterations, 300);
+}
+
+// The stop flag ends a shared run as it ends a single one.
+TEST(Alns, AStopFlagEndsThreadsOnOneTrajectory) {
+  const model::Problem problem = roomy(30, 7);
+  const SearchModel model(problem);
+  std::atomic<bool> stop{true};
+  SolverParameters parameters;
+  parameters.time_limit_seconds = 600;
+  parameters.stop = &stop;
+  SharedTrajectory shared;
+  Alns search(model, parameters, 1);
+  const Solution result = search.run_shared(Alns::Clock::now(), {}, nullptr, shared);
+  EXPECT_EQ(search.statistics().iterations, 0);
+  EXPECT_TRUE(result.unassigned().empty());
 }
 
 }  // namespace
