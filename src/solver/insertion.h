@@ -42,14 +42,13 @@ class InsertionEvaluator {
   void collect_paired(int r, const Route& route);
   void collect_single(int r, const Route& route);
   void build_sequence(int r, const Route& route, int pickup_after, int delivery_after);
-
-  RouteEvaluator* evaluator_;
-  const SearchModel* model_;
   // Keeps a candidate unless its distance cost is known to miss the bound of this best() call.
   void add_candidate(double cost, int pickup_after, int delivery_after) {
     if (cost <= keep_below_) candidates_.push_back({cost, pickup_after, delivery_after});
   }
 
+  RouteEvaluator* evaluator_;
+  const SearchModel* model_;
   std::vector<Candidate> candidates_;
   double keep_below_ = std::numeric_limits<double>::infinity();
   std::vector<int> sequence_;
